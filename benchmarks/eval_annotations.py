@@ -53,81 +53,17 @@ BEGINS_SLACK = 15
 VALUE_TOLERANCE = 0.005
 
 QUOTE_CHARS = "\"'“”‘’«»„‟‚‛"
-_QUOTE_TRANSLATION = str.maketrans(
-    {
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "«": '"',
-        "»": '"',
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-    }
-)
+_QUOTE_TRANSLATION = str.maketrans("“”„‟«»‘’‚‛", '""""""' + "''''")
 
-#: Titles and honorifics that are not part of a person's name (compared in lower case).
+#: Titles and honorifics that are not part of a person's name (a lower-case regex alternation).
 TITLES = (
-    "prime minister",
-    "deputy prime minister",
-    "foreign secretary",
-    "home secretary",
-    "chancellor",
-    "president",
-    "vice president",
-    "vice-president",
-    "secretary",
-    "minister",
-    "senator",
-    "governor",
-    "mayor",
-    "judge",
-    "justice",
-    "chairman",
-    "chief executive",
-    "professor",
-    "prof",
-    "doctor",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "baroness",
-    "baron",
-    "rev",
-    "reverend",
-    "father",
-    "uncle",
-    "aunt",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "mp",
-    "mep",
-    "st",
-    "saint",
+    "prime minister|deputy prime minister|foreign secretary|home secretary|chancellor|"
+    "president|vice president|vice-president|secretary|minister|senator|governor|mayor|"
+    "judge|justice|chairman|chief executive|professor|prof|doctor|dr|mr|mrs|ms|miss|mx|"
+    "sir|dame|lord|lady|baroness|baron|rev|reverend|father|uncle|aunt|king|queen|prince|"
+    "princess|pope|general|gen|colonel|col|captain|capt|mp|mep|st|saint"
 )
-_TITLE_RE = re.compile(
-    r"^(?:(?:"
-    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    + r")\.?\s+)+"
-)
+_TITLE_RE = re.compile(r"^(?:(?:" + TITLES + r")\.?\s+)+")
 
 
 # --------------------------------------------------------------------------------------------
