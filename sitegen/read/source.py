@@ -1,0 +1,50 @@
+"""Decode a file's bytes into text, reporting what is wrong with file and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+class ReadProblem(Exception):
+    """A problem in one file; ``line`` is 1-based, or None for the whole file."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """What a format reader extracts from one file, before slugs are assigned."""
+
+    title: str
+    text: str
+    layout: object  # sitegen.models.Layout
+    paragraph_starts: tuple[int, ...]
+    date: date | None = None
+    author: str | None = None
+    summary: str | None = None
+    topics: tuple[str, ...] = ()
+    slug: str | None = None
+    draft: bool = False
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (a BOM is dropped), with CRLF and CR line ends made LF."""
+    if b"\x00" in raw[:8192]:
+        raise ReadProblem("binary file, not an article: keep only .txt and .md articles here")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ReadProblem(
+            f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "re-save the file as UTF-8",
+            line,
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadProblem("empty file: an article needs a title line and a body", 1)
+    return text
