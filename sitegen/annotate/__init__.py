@@ -1,0 +1,95 @@
+"""Stage 2, annotate: entities, quotes and figures for every article, cached.
+
+Only this package knows spaCy. The model is loaded once, and only when some
+article is not in the cache; a build with nothing changed runs no spaCy.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.annotate.cache import AnnotationCache, cache_key
+from sitegen.annotate.nlp import model_identity
+from sitegen.models import Annotations, Article
+
+# Small batches keep both worker processes busy (spaCy's default of 1000 hands
+# a whole archive to one worker); below this many articles, workers cost more than they save.
+BATCH_SIZE = 16
+MIN_ARTICLES_PER_PROCESS = 24
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class AnnotateReport:
+    """How the annotations of one build were obtained."""
+
+    cached: int
+    annotated: int
+    model_loaded: bool
+
+
+def annotate_articles(
+    articles: list[Article],
+    *,
+    model: str,
+    cache_folder: Path,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> tuple[list[Annotations], AnnotateReport]:
+    """Annotations for each article, in order, from the cache or from spaCy."""
+    identity = model_identity(model)
+    keys = [cache_key(article.text, identity) for article in articles]
+    uses = Counter(keys)  # identical texts share one entry
+    store = AnnotationCache(cache_folder)
+    try:
+        found = store.get_many(keys)
+        if progress:
+            progress(sum(uses[key] for key in found))
+        missing = [key for key in uses if key not in found]
+        texts = {key: article.text for key, article in zip(keys, articles, strict=True)}
+        if missing:
+            for batch in _annotate(model, [texts[k] for k in missing], jobs):
+                entries = [(missing[index], annotations) for index, annotations in batch]
+                store.put_many(entries)
+                found.update(entries)
+                if progress:
+                    progress(sum(uses[key] for key, _ in entries))
+    finally:
+        store.close()
+    results = [found[key] for key in keys]
+    annotated = sum(uses[key] for key in missing)
+    return results, AnnotateReport(len(articles) - annotated, annotated, bool(missing))
+
+
+def _annotate(model: str, texts: list[str], jobs: int) -> Iterator[list[tuple[int, Annotations]]]:
+    """Yield lists of (index, annotations), one list per batch, as spaCy finishes them."""
+    from sitegen.annotate.nlp import load_pipeline
+    from sitegen.annotate.records import annotate_doc
+
+    nlp = load_pipeline(model)
+    processes = max(1, min(jobs, len(texts) // MIN_ARTICLES_PER_PROCESS))
+    batch: list[tuple[int, Annotations]] = []
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=processes)
+    for index, doc in enumerate(docs):
+        batch.append((index, annotate_doc(doc)))
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def annotate_texts(texts: list[str], model: str) -> list[Annotations]:
+    """Annotate texts directly, without the cache (for tests and `sitegen annotate`)."""
+    results: list[Annotations] = [Annotations()] * len(texts)
+    for batch in _annotate(model, texts, 1):
+        for index, found in batch:
+            results[index] = found
+    return results
+
+
+__all__ = ["AnnotateReport", "annotate_articles", "annotate_texts"]

@@ -1,0 +1,100 @@
+"""The annotation cache: SQLite, keyed by everything that changes the result.
+
+A key is the hash of the article text, the model's name and version and the
+annotator's own version (a hash of its source), so a change to any of them
+re-annotates. Each batch commits in one transaction, so an interrupted build
+leaves a consistent cache; a corrupt file is reported, set aside and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import time
+from functools import cache
+from pathlib import Path
+
+from sitegen.models import Annotations
+from sitegen.serialize import annotations_from_dict, annotations_to_dict
+
+log = logging.getLogger(__name__)
+CACHE_FILE = "cache.sqlite"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+
+
+@cache
+def annotator_version() -> str:
+    """A hash of the annotator's source: editing it invalidates every cached entry."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(text: str, model: str) -> str:
+    """The cache key of one article text under one model (``name@version``)."""
+    digest = hashlib.sha256()
+    for part in (annotator_version(), model, text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class AnnotationCache:
+    """Get and put annotations by key; never raises for a bad entry, only misses."""
+
+    def __init__(self, folder: Path):
+        self.path = folder / CACHE_FILE
+        folder.mkdir(parents=True, exist_ok=True)
+        self._connection = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            connection = sqlite3.connect(self.path)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(_SCHEMA)
+            connection.execute("SELECT count(*) FROM annotations").fetchone()
+            return connection
+        except sqlite3.DatabaseError as error:
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+            log.warning("annotation cache %s is corrupt (%s); moved it to %s and starting "
+                        "a new one", self.path, error, aside.name)
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(f"{self.path}{suffix}")
+                if part.exists():
+                    part.rename(Path(f"{aside}{suffix}"))
+            connection = sqlite3.connect(self.path)
+            connection.execute(_SCHEMA)
+            return connection
+
+    def get_many(self, keys: list[str]) -> dict[str, Annotations]:
+        """The cached annotations among ``keys``; bad entries count as misses."""
+        found: dict[str, Annotations] = {}
+        unique = list(dict.fromkeys(keys))
+        for offset in range(0, len(unique), 500):
+            chunk = unique[offset : offset + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._connection.execute(
+                f"SELECT key, data FROM annotations WHERE key IN ({marks})", chunk
+            ).fetchall()
+            for key, data in rows:
+                try:
+                    found[key] = annotations_from_dict(json.loads(data))
+                except (ValueError, KeyError, TypeError):
+                    log.debug("ignoring a bad cache entry %s", key)
+        return found
+
+    def put_many(self, entries: list[tuple[str, Annotations]]) -> None:
+        """Store entries in one transaction."""
+        with self._connection:
+            self._connection.executemany(
+                "INSERT OR REPLACE INTO annotations (key, data) VALUES (?, ?)",
+                [(key, json.dumps(annotations_to_dict(a), separators=(",", ":")))
+                 for key, a in entries],
+            )
+
+    def close(self) -> None:
+        """Close the database."""
+        self._connection.close()

@@ -1,0 +1,129 @@
+"""Normalise entity names and join the forms of one entity within an article.
+
+Pure Python on plain mentions, so it is testable without spaCy: "President Xi",
+"Xi" and "Xi Jinping" become one person named "Xi Jinping".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from slugify import slugify
+
+PERSON = "PERSON"
+# Words that precede a name but are not part of it; longest first.
+_TITLES = sorted(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
+        "prof", "professor", "president", "vice president", "prime minister", "deputy prime minister",
+        "chancellor", "secretary", "foreign secretary", "home secretary", "minister",
+        "foreign minister", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
+        "king", "queen", "prince", "princess", "pope", "judge", "justice", "general", "gen",
+        "captain", "capt", "chief", "chief executive", "chairman", "chairwoman", "coach",
+        "manager", "leader", "premier", "ambassador", "commissioner", "inspector", "detective",
+        "sergeant", "officer", "reverend", "rev", "father", "st", "saint", "director",
+        "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper", "boss",
+        "chief secretary", "shadow chancellor", "shadow home secretary", "tory leader",
+        "labour leader", "president-elect", "us president", "u.s. president",
+    },
+    key=len,
+    reverse=True,
+)
+_TITLE_PATTERN = re.compile(
+    r"^(?:(?:[A-Z][a-z]+(?:ese|ian|an|ish|ch|i)\s+)?(?:"
+    + "|".join(re.escape(t) for t in _TITLES)
+    + r")\.?\s+)+",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^(?:[A-Z]\.)+[A-Z]$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention: its span, its cleaned name and label."""
+
+    start: int
+    end: int
+    name: str
+    label: str
+
+
+def clean_name(text: str, label: str) -> str:
+    """Drop titles, possessives, a leading 'the' and stray punctuation from a mention."""
+    name = _SPACES.sub(" ", text).strip(" \t\n,;:!?\"“”‘’()[]")
+    name = _POSSESSIVE.sub("", name)
+    if label == PERSON:
+        name = _TITLE_PATTERN.sub("", name)
+    else:
+        name = _LEADING_ARTICLE.sub("", name)
+        if _DOTTED_ABBREVIATION.match(name):
+            name = name.replace(".", "")  # "U.S." and "US" are one place
+    return name.strip(" ,.;:-")
+
+
+def name_key(name: str) -> str:
+    """The canonical entity's key: the slug of its name ("Xi Jinping" → "xi-jinping")."""
+    return slugify(name, max_length=80, word_boundary=True) or "unnamed"
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+@dataclass
+class Cluster:
+    """The forms of one entity seen in one article."""
+
+    label: str
+    forms: Counter[str]
+
+    @property
+    def name(self) -> str:
+        """The fullest common form: most words, then most frequent, then alphabetical."""
+        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
+
+
+def cluster_mentions(mentions: list[Mention]) -> dict[str, Cluster]:
+    """Group one article's mentions into entities; returns form → its cluster.
+
+    A one-word person form joins the full name it is the first or last word of
+    (the most mentioned if several); an all-capitals form joins the name it
+    abbreviates ("SCMP" → "South China Morning Post"); other forms stand alone.
+    """
+    by_form: dict[tuple[str, str], Cluster] = {}
+    full_forms: list[tuple[str, str]] = []
+    counts = Counter((m.label, m.name) for m in mentions)
+    for (label, form), count in sorted(counts.items(), key=lambda kv: -len(kv[0][1].split())):
+        target = _join_target(label, form, full_forms, counts)
+        if target is not None:
+            cluster = by_form[target]
+            cluster.forms[form] += count
+        else:
+            cluster = Cluster(label, Counter({form: count}))
+            full_forms.append((label, form))
+        by_form[(label, form)] = cluster
+    return {f"{label}\t{form}": cluster for (label, form), cluster in by_form.items()}
+
+
+def _join_target(
+    label: str, form: str, full_forms: list[tuple[str, str]], counts: Counter[tuple[str, str]]
+) -> tuple[str, str] | None:
+    words = form.split()
+    candidates: list[tuple[str, str]] = []
+    for full_label, full in full_forms:
+        if full == form or (full_label == PERSON) != (label == PERSON):
+            continue
+        full_words = full.split()
+        if label == PERSON and len(words) < len(full_words):
+            if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
+                candidates.append((full_label, full))
+        elif label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form:
+            candidates.append((full_label, full))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (counts[c], -full_forms.index(c)))

@@ -1,0 +1,58 @@
+"""Annotations to and from JSON-ready dicts: the cache, `sitegen annotate` and build/data share it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from sitegen.models import Annotations, Article, Entity, EntityInfo, Figure, Quote
+
+
+def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
+    """A JSON-ready dict of every record (tuples become lists)."""
+    return {
+        "entities": [asdict(e) for e in annotations.entities],
+        "canonical": [asdict(i) for i in annotations.canonical],
+        "quotes": [asdict(q) for q in annotations.quotes],
+        "figures": [asdict(f) for f in annotations.figures],
+        "noun_phrases": list(annotations.noun_phrases),
+    }
+
+
+def annotations_from_dict(data: dict[str, Any]) -> Annotations:
+    """The inverse of ``annotations_to_dict``; raises KeyError/TypeError on a bad record."""
+    return Annotations(
+        entities=tuple(Entity(**e) for e in data["entities"]),
+        canonical=tuple(
+            EntityInfo(**{**i, "aliases": tuple(i["aliases"])}) for i in data["canonical"]
+        ),
+        quotes=tuple(
+            Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
+            for q in data["quotes"]
+        ),
+        figures=tuple(Figure(**f) for f in data["figures"]),
+        noun_phrases=tuple(data["noun_phrases"]),
+    )
+
+
+def article_record(article: Article, annotations: Annotations) -> dict[str, Any]:
+    """The public JSON of one annotated article (the `sitegen annotate` line format)."""
+    return {
+        "source": article.source,
+        "slug": article.slug,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "section": article.section,
+        "topics": list(article.topics),
+        "text": article.text,
+        "entities": [asdict(e) for e in annotations.entities],
+        "people": [
+            {"key": p.key, "name": p.name, "aliases": list(p.aliases), "mentions": p.mentions}
+            for p in annotations.people
+        ],
+        "quotes": [
+            {**asdict(q), "speaker_span": list(q.speaker_span) if q.speaker_span else None}
+            for q in annotations.quotes
+        ],
+        "figures": [asdict(f) for f in annotations.figures],
+    }

@@ -1,0 +1,58 @@
+"""Annotation with the real spaCy model: the sample article pinned exactly."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLE
+
+from sitegen.annotate import annotate_texts
+from sitegen.config import DEFAULT_MODEL
+from sitegen.models import Annotations
+from sitegen.read.plaintext import parse_plain
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[str, Annotations]:
+    text = parse_plain(SAMPLE.read_text(encoding="utf-8")).text
+    (annotations,) = annotate_texts([text], DEFAULT_MODEL)
+    return text, annotations
+
+
+def test_sample_has_exactly_its_three_quotes(sample: tuple[str, Annotations]) -> None:
+    text, annotations = sample
+    quotes = [(q.text[:25], q.speaker, q.text.count("\n\n") + 1) for q in annotations.quotes]
+    assert quotes == [
+        ("“The virus knows no bound", "Xi Jinping", 3),
+        ("“China is willing to cont", "Xi Jinping", 1),
+        ("“Just finished a very goo", "Donald Trump", 2),
+    ]
+    for quote in annotations.quotes:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.speaker_key == quote.speaker.lower().replace(" ", "-")
+    he_said = annotations.quotes[1]
+    assert he_said.speaker_span is not None
+    assert text[slice(*he_said.speaker_span)] == "he"
+    assert he_said.cue == "said"
+
+
+def test_sample_has_its_two_people(sample: tuple[str, Annotations]) -> None:
+    _, annotations = sample
+    people = {(p.name, p.aliases) for p in annotations.people}
+    assert people == {("Xi Jinping", ("Xi",)), ("Donald Trump", ("Trump",))}
+
+
+def test_sample_figures(sample: tuple[str, Annotations]) -> None:
+    _, annotations = sample
+    assert [(f.text, f.value) for f in annotations.figures] == [
+        ("85,505", 85505), ("81,782", 81782), ("1,290", 1290), ("3,291", 3291),
+    ]
+    assert annotations.figures[0].counts == "cases"
+
+
+def test_entity_offsets_point_at_their_text(sample: tuple[str, Annotations]) -> None:
+    text, annotations = sample
+    assert annotations.entities
+    for entity in annotations.entities:
+        assert text[entity.start : entity.end] == entity.text
+    keys = {e.key for e in annotations.entities}
+    assert "xi-jinping" in keys and "xi" not in keys and "trump" not in keys
