@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test serve clean lint bench eval deploy
+.PHONY: build test serve clean lint bench eval deploy browser-deps
 
 build: $(STAMP)
 	$(BIN)/sitegen build
@@ -37,3 +37,29 @@ $(STAMP): requirements.lock pyproject.toml
 
 clean:
 	rm -rf build .sitegen .pytest_cache .ruff_cache
+
+# What the browser and HTML-validity tests need, installed for local use (CI runs this too):
+# Debian's chromium (Playwright drives it; never a browser download), Java for the
+# W3C Nu HTML Checker (only when missing), and the checker itself, vnu-jar from npm,
+# into the git-ignored .cache/vnu (tests find it there, or at $$VNU_JAR).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+VNU_DIR := .cache/vnu
+VNU_JAR := $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
+
+browser-deps: $(VNU_JAR)
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+		packages=chromium; command -v java >/dev/null || packages="$$packages default-jre-headless"; \
+		echo "installing $$packages"; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y --no-install-recommends $$packages; \
+	fi
+	chromium --version
+	java -version
+
+# --ignore-scripts: the package's post-install step would download a Java; the machine's is used.
+$(VNU_JAR):
+	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) env \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm; }
+	mkdir -p $(VNU_DIR)
+	npm install --prefix $(VNU_DIR) --no-save --no-audit --no-fund --ignore-scripts vnu-jar
+	test -f $(VNU_JAR)
