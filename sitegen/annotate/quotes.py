@@ -1,11 +1,13 @@
-"""Direct quotes and their speakers, read from a parsed spaCy Doc.
+"""Direct quotes and their attributions, read from a parsed spaCy Doc.
 
-``match()`` finds quoted stretches that are speech (not scare-quoted terms) and
-the speech verb that attributes each; ``attribute()`` turns the verb's subject
-into a speaker, resolving "he"/"she" to the last person named before it. A
-quote with no speech verb of its own continues the speaker of the quote right
-before it only when nothing but that quote's attribution stands between them
-(“We will,” she said, “win.”). Otherwise the speaker stays unknown: never a guess.
+``match_quotes()`` finds the quoted stretches that are speech (not scare-quoted
+terms) and the speech verb that attributes each, and classifies the verb's
+subject: a name, a pronoun, a definite description of a person ("the judge",
+"the 30-year-old"), or nobody in particular (an organisation, a report, "a
+spokesman"). ``sentence_subjects()`` gives the main subject of every sentence
+outside quotes, so that the records stage can follow who the text is talking
+about and resolve pronouns, descriptions and unattributed quotes to that person.
+Nothing here guesses a name: a subject that is not a person stays unresolved.
 """
 
 from __future__ import annotations
@@ -18,157 +20,89 @@ from sitegen.annotate.quotemarks import QuotedSpan, find_quoted_spans
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "says",
-        "said",
-        "saying",
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "add",
-        "adds",
-        "added",
-        "ask",
-        "asks",
-        "asked",
-        "tweet",
-        "tweets",
-        "tweeted",
-        "write",
-        "writes",
-        "wrote",
-        "explain",
-        "explains",
-        "explained",
-        "insist",
-        "insists",
-        "insisted",
-        "warn",
-        "warns",
-        "warned",
-        "claim",
-        "claims",
-        "claimed",
-        "argue",
-        "argues",
-        "argued",
-        "state",
-        "states",
-        "stated",
-        "declare",
-        "declares",
-        "declared",
-        "note",
-        "notes",
-        "noted",
-        "reply",
-        "replies",
-        "replied",
-        "continue",
-        "continues",
-        "continued",
-        "admit",
-        "admits",
-        "admitted",
-        "announce",
-        "announces",
-        "announced",
-        "comment",
-        "comments",
-        "commented",
-        "confirm",
-        "confirms",
-        "confirmed",
-        "predict",
-        "predicts",
-        "predicted",
-        "stress",
-        "stresses",
-        "stressed",
-        "suggest",
-        "suggests",
-        "suggested",
-        "urge",
-        "urges",
-        "urged",
-        "believe",
-        "believes",
-        "believed",
-        "think",
-        "thinks",
-        "thought",
-        "describe",
-        "describes",
-        "described",
-        "recall",
-        "recalls",
-        "recalled",
-        "joke",
-        "jokes",
-        "joked",
-        "acknowledge",
-        "acknowledges",
-        "acknowledged",
-        "agree",
-        "agrees",
-        "agreed",
-        "complain",
-        "complains",
-        "complained",
-        "concede",
-        "concedes",
-        "conceded",
-        "conclude",
-        "concludes",
-        "concluded",
-        "observe",
-        "observes",
-        "observed",
-        "point",
-        "points",
-        "pointed",
-        "promise",
-        "promises",
-        "promised",
-        "remark",
-        "remarks",
-        "remarked",
-        "reveal",
-        "reveals",
-        "revealed",
-        "shout",
-        "shouts",
-        "shouted",
-        "cry",
-        "cried",
-        "vow",
-        "vows",
-        "vowed",
-        "boast",
-        "boasts",
-        "boasted",
-        "quip",
-        "quips",
-        "quipped",
-    ]
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _inflect(base: str) -> set[str]:
+    """The regular forms of a verb: "say" → say, says, sayed, saying (irregulars added apart)."""
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if base.endswith(("s", "sh", "ch", "x")):
+        return {base, base + "es", base + "ed", base + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+# Verbs that introduce or attribute direct speech. Matched by form (the lemmatizer is left
+# out for speed) and only when tagged as a verb.
+_SPEECH_BASES = (
+    "say tell add ask tweet write explain insist warn claim argue state declare note reply "
+    "continue admit announce comment confirm predict stress suggest urge believe describe "
+    "recall joke acknowledge agree complain concede conclude observe promise remark reveal "
+    "shout cry vow boast quip confess counter intimate maintain respond retort reiterate "
+    "emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur "
+    "recount lament enthuse"
 )
-PRONOUNS = frozenset({"he", "she"})
-MIN_SPEECH_WORDS = 4
+_IRREGULAR = {
+    "said", "told", "wrote", "written", "thought", "think", "thinks", "thinking",
+    "admitted", "admitting", "quipped", "quipping",
+}
+SPEECH_VERBS = frozenset({form for base in _words(_SPEECH_BASES) for form in _inflect(base)} | _IRREGULAR)
+
+# What a quote's attributed subject is.
+NAME = "name"  # a proper name ("Mr Smith", "Xi")
+PRONOUN = "pronoun"  # "he" / "she"
+DESCRIPTION = "description"  # a definite description of a person ("the judge")
+INDEFINITE = "indefinite"  # an unnamed person ("a spokesman", "another MP")
+NOBODY = "nobody"  # not one person: an organisation, a report, "they", "I"
+UNATTRIBUTED = "unattributed"  # no speech verb found at all
+
+MIN_PARTIAL_WORDS = 8  # a partial quote without its own clause needs this many words
 _TERMINAL = set(",.!?…:;—-")
+_AFTER_CUE_ENDINGS = set(",!?—-…")
+_SENTENCE_END = set(".!?")
+_CLOSING_MARKS = set("\"”’'")
+_INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any", "no"})
+_DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+
+# Common nouns that name a person by role; a definite one ("the judge") refers to the
+# person the text is about. Deliberately not organisations or documents ("the report").
+PERSON_NOUNS = frozenset(
+    _words(
+        """
+    actor actress star singer songwriter rapper comedian presenter host musician artist
+    director producer writer author novelist playwright poet editor columnist journalist
+    reporter broadcaster judge magistrate lawyer barrister solicitor prosecutor attorney
+    minister chancellor secretary president premier chairman chairwoman chairperson chief
+    executive boss manager coach trainer player striker midfielder defender goalkeeper
+    keeper captain champion holder winner athlete sprinter runner swimmer cyclist boxer
+    golfer batsman bowler skipper officer spokesman spokeswoman spokesperson economist
+    analyst expert researcher scientist professor academic doctor surgeon founder
+    co-founder leader mayor governor senator mp mep candidate ambassador commissioner
+    veteran campaigner activist organiser organizer businessman businesswoman entrepreneur
+    tycoon billionaire millionaire head father mother son daughter wife husband brother
+    sister man woman girl boy teenager chairman co-chairman designer inventor creator
+    developer consultant adviser advisor aide official diplomat envoy monarch king queen
+    prince princess pope bishop priest teacher student widow victim witness
+    """
+    )
+)
+# Nationalities used as a noun for a person ("the American", "the Kenyan") are NORP entities.
 
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who a quote is attributed to: the subject words and the cue verb."""
+    """Who a quote is attributed to: the words naming the speaker, their kind, and the cue."""
 
     speaker_start: int | None  # character span of the words naming the speaker
     speaker_end: int | None
     cue: str | None
-    pronoun: bool = False
-    continued: bool = False
+    kind: str = UNATTRIBUTED
+    head: int | None = None  # character offset of the subject's head word
+    continued: bool = False  # carried over from the quote before (split by its attribution)
 
 
 @dataclass(frozen=True)
@@ -180,16 +114,71 @@ class QuoteMatch:
     attribution: Attribution
 
 
-def is_speech(doc: Doc, span: QuotedSpan, has_cue: bool) -> bool:
-    """Speech, not a quoted term: long enough, or closed by punctuation, or attributed."""
-    inner = doc.text[span.start + 1 : span.end - (1 if span.closed else 0)].strip()
+@dataclass(frozen=True)
+class SubjectRef:
+    """The main subject of a sentence outside quotes (who the sentence is about)."""
+
+    start: int
+    end: int
+    kind: str
+    head: int
+
+
+NO_ATTRIBUTION = Attribution(None, None, None)
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether a quote mark at ``start`` opens a sentence (not a phrase quoted mid-sentence)."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    if index < 0 or text[index] == "\n":
+        return True
+    return text[index] in _SENTENCE_END or text[index] in ":…" or text[index] in _CLOSING_MARKS
+
+
+def _inner(text: str, span: QuotedSpan) -> str:
+    return text[span.start + 1 : span.end - (1 if span.closed else 0)].strip()
+
+
+def has_own_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the quoted words hold a subject with its verb (a clause of their own)."""
+    window = doc.char_span(start, end, alignment_mode="contract")
+    if window is None:
+        return False
+    for token in window:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass", "expl")
+            and window.start <= token.head.i < window.end
+            and (token.head.tag_.startswith("VB") or token.head.tag_ == "MD")
+        ):
+            return True
+    return False
+
+
+def is_speech(doc: Doc, span: QuotedSpan, has_cue: bool, continues: bool = False) -> bool:
+    """Speech, not a quoted term.
+
+    A quote that opens a sentence is speech when attributed, when it ends like a
+    sentence or clause, or when it is long. One quoted mid-sentence is a partial
+    quote: it counts only with a clause of its own or at least eight words
+    (``the results were "respectable"`` does not). The second half of a quote
+    split by its attribution always counts.
+    """
+    inner = _inner(doc.text, span)
     words = len(inner.split())
-    ends_like_speech = bool(inner) and inner[-1] in _TERMINAL
+    if not words:
+        return False
+    ends_like_speech = inner[-1] in _TERMINAL
     if span.single:
         return has_cue and ends_like_speech and words >= 2
-    if has_cue:
-        return words >= 2 or ends_like_speech
-    return (words >= MIN_SPEECH_WORDS and ends_like_speech) or words >= 12
+    if continues:
+        return True
+    if opens_sentence(doc.text, span.start):
+        return has_cue or ends_like_speech or words >= MIN_PARTIAL_WORDS
+    if words >= MIN_PARTIAL_WORDS:
+        return True
+    return has_own_clause(doc, span.start + 1, span.end - (1 if span.closed else 0))
 
 
 def match_quotes(doc: Doc) -> list[QuoteMatch]:
@@ -198,16 +187,20 @@ def match_quotes(doc: Doc) -> list[QuoteMatch]:
     found: list[QuoteMatch] = []
     for index, span in enumerate(spans):
         limit = spans[index + 1].start if index + 1 < len(spans) else len(doc.text)
-        attribution = _cue_after(doc, span.end, limit)
-        if attribution is None:
-            floor = spans[index - 1].end if index else 0
-            attribution = _cue_before(doc, span.start, floor)
-        if not is_speech(doc, span, attribution is not None):
+        floor = spans[index - 1].end if index else 0
+        attribution = _cue_after(doc, span, limit) or _cue_before(doc, span.start, floor)
+        continued = _continued(doc, found, span)
+        if not is_speech(doc, span, attribution is not None, continued is not None):
             continue
         if attribution is None:
-            attribution = _continued(doc, found, span.start)
-        found.append(QuoteMatch(span.start, span.end, attribution or Attribution(None, None, None)))
+            attribution = continued
+        found.append(QuoteMatch(span.start, span.end, attribution or NO_ATTRIBUTION))
     return found
+
+
+def quoted_stretches(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of every quoted stretch (speech or not): text not to read as narration."""
+    return [(s.start, s.end) for s in find_quoted_spans(doc.text)]
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
@@ -224,62 +217,85 @@ def _paragraph_start(text: str, index: int) -> int:
     return 0 if start == -1 else start + 2
 
 
-def _cue_after(doc: Doc, quote_end: int, limit: int) -> Attribution | None:
-    """“…,” she said / “…,” said Mr Smith / “…,” Mr Smith told the BBC."""
-    end = min(limit, _paragraph_end(doc.text, quote_end))
-    window = _tokens_between(doc, quote_end, end)
+def _cue_after(doc: Doc, span: QuotedSpan, limit: int) -> Attribution | None:
+    """“…,” she said / “…,” said Mr Smith / “…,” Mr Smith, the mayor, told the BBC.
+
+    Only a quote that ends like a clause (a comma, "!" or "?", a dash) takes its
+    attribution from the words after it: after a full stop they start a new sentence.
+    """
+    if not span.closed:
+        return None
+    inner = _inner(doc.text, span)
+    following = doc.text[span.end : span.end + 1]
+    if not inner or not (inner[-1] in _AFTER_CUE_ENDINGS or following == ","):
+        return None
+    end = min(limit, _paragraph_end(doc.text, span.end))
+    window = _tokens_between(doc, span.end, end)
     if window is None:
         return None
     for position, token in enumerate(window):
-        if position > 8 or (token.is_sent_start and position > 0 and token.text not in ","):
+        if position > 20 or token.text in _SENTENCE_END or token.text in (":", ";"):
             break
-        if _is_speech_verb(token):
-            return _attribution(doc, token)
-        if token.is_punct and token.text in ".!?" and position > 0:
-            break
+        if _is_speech_verb(token) or _is_according_to(token):
+            return _attribution(doc, token, after=span.end)
     return None
 
 
 def _cue_before(doc: Doc, quote_start: int, floor: int) -> Attribution | None:
-    """Mr Smith said: “…” / she told reporters: “…” / according to Mr Smith, “…”"""
-    start = max(floor, _paragraph_start(doc.text, quote_start))
+    """Mr Smith said: “…” / she told reporters: “…” / according to Mr Smith, “…”
+
+    The cue must be in the same sentence: a quote that opens after a full stop
+    has no attribution before it. A sentence introducing the quote with a colon
+    but no speech verb ("Her message was clear: “…”") gives its subject.
+    """
+    text = doc.text
+    before = text[max(floor, _paragraph_start(text, quote_start)) : quote_start].rstrip()
+    if not before or before[-1] in _SENTENCE_END or before[-1] in _CLOSING_MARKS:
+        return None
+    start = max(floor, _paragraph_start(text, quote_start))
     window = _tokens_between(doc, start, quote_start)
     if window is None or not len(window):
         return None
-    sentence_start = window[-1].sent.start
     for token in reversed(window):
-        if token.i < sentence_start or quote_start - token.idx > 160:
+        if quote_start - token.idx > 240 or (token.text in _SENTENCE_END and token.i < window.end - 1):
             break
         if _is_speech_verb(token) or _is_according_to(token):
             return _attribution(doc, token)
+    if before[-1] == ":":
+        root = window[-1].sent.root
+        if root.idx < quote_start and not (root.idx < (floor or -1)):
+            subject = _subject(root)
+            if subject is not None and subject.idx >= start:
+                return _describe(doc, subject, None)
     return None
 
 
-def _continued(doc: Doc, found: list[QuoteMatch], quote_start: int) -> Attribution | None:
-    """The quote right before, with only its own attribution in between, speaks on."""
+def _continued(doc: Doc, found: list[QuoteMatch], span: QuotedSpan) -> Attribution | None:
+    """“We will,” she said, “win.”: the second half of a quote split by its attribution."""
     if not found:
         return None
     previous = found[-1]
-    if previous.attribution.cue is None or previous.attribution.speaker_start is None:
+    attribution = previous.attribution
+    if attribution.cue is None:
         return None
-    gap = doc.text[previous.end : quote_start]
-    if "\n\n" in gap.strip() or len(gap) > 80:
+    closing = doc.text[previous.end - 2 : previous.end]
+    gap = doc.text[previous.end : span.start]
+    if "\n\n" in gap or len(gap.split()) > 10 or not gap.rstrip().endswith(","):
         return None
-    cue_end = previous.attribution.speaker_end or previous.end
-    before_quote = doc.text[max(cue_end, previous.end) : quote_start]
-    if any(ch in before_quote for ch in '“”"') or len(before_quote.split()) > 6:
+    if not (closing[:1] in _AFTER_CUE_ENDINGS or gap.startswith(",")):
         return None
     return Attribution(
-        previous.attribution.speaker_start,
-        previous.attribution.speaker_end,
-        previous.attribution.cue,
-        previous.attribution.pronoun,
+        attribution.speaker_start,
+        attribution.speaker_end,
+        attribution.cue,
+        attribution.kind,
+        attribution.head,
         continued=True,
     )
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.lower_ in SPEECH_VERBS and token.tag_.startswith("VB")
+    return token.lower_ in SPEECH_VERBS and (token.tag_.startswith("VB"))
 
 
 def _is_according_to(token: Token) -> bool:
@@ -290,7 +306,7 @@ def _is_according_to(token: Token) -> bool:
     )
 
 
-def _attribution(doc: Doc, verb: Token) -> Attribution:
+def _attribution(doc: Doc, verb: Token, after: int | None = None) -> Attribution:
     if _is_according_to(verb):
         objects = [c for c in doc[verb.i + 1].children if c.dep_ == "pobj"]
         subject = objects[0] if objects else None
@@ -298,38 +314,118 @@ def _attribution(doc: Doc, verb: Token) -> Attribution:
     else:
         subject = _subject(verb)
         cue = verb.text
+        if subject is not None and after is not None and subject.idx < after:
+            subject = None  # the subject sits inside or before the quote: not this quote's speaker
     if subject is None:
-        return Attribution(None, None, cue)
-    start, end = _name_extent(subject)
-    return Attribution(
-        doc[start].idx,
-        doc[end - 1].idx + len(doc[end - 1].text),
-        cue,
-        pronoun=subject.lower_ in PRONOUNS,
-    )
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return Attribution(None, None, cue, NOBODY)  # "she was told: …" names the listener
+        return Attribution(None, None, cue, NOBODY)
+    return _describe(doc, subject, cue)
 
 
 def _subject(verb: Token) -> Token | None:
+    """The active subject of a verb, or the name after it ("said Mr Smith")."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return child
-    # "said Mr Smith": the parser sometimes hangs the name after the verb as an object.
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None
+    # "said Mr Smith" / "said the report": the parser hangs the subject after the verb.
     for child in verb.rights:
+        if child.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and child.dep_ in (
+            "nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "ccomp", "xcomp",
+        ):
+            return child
         if child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON":
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
         return _subject(verb.head)
     return None
 
 
-def _name_extent(token: Token) -> tuple[int, int]:
-    """The entity the subject belongs to, or the subject with its compound words."""
-    if token.ent_type_:
+def _describe(doc: Doc, subject: Token, cue: str | None) -> Attribution:
+    """Classify a subject: name, pronoun, description of a person, or nobody in particular."""
+    kind, head = classify_subject(subject)
+    start, end = _extent(head, kind)
+    return Attribution(
+        doc[start].idx,
+        doc[end - 1].idx + len(doc[end - 1].text),
+        cue,
+        kind,
+        head.idx,
+    )
+
+
+def classify_subject(token: Token) -> tuple[str, Token]:
+    """What kind of subject ``token`` heads, and the token that names it."""
+    lower = token.lower_
+    if lower in ("he", "she"):
+        return PRONOUN, token
+    if token.tag_ in ("PRP", "PRP$", "WP", "DT", "EX"):
+        return NOBODY, token
+    # "the play's organiser in Uganda, Sarah Mukasa, told": the name in apposition.
+    if token.tag_.startswith("NN") and not token.tag_.startswith("NNP"):
+        for child in token.children:
+            if child.dep_ == "appos" and (child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON"):
+                return NAME, child
+    determiners = {c.lower_ for c in token.lefts if c.dep_ in ("det", "predet")}
+    if determiners & _INDEFINITE_DETERMINERS:
+        return (INDEFINITE if _is_person_noun(token) else NOBODY), token
+    if token.ent_type_ == "NORP" and determiners & _DEFINITE_DETERMINERS:
+        return DESCRIPTION, token  # "the American"
+    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
+        if token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+            return NOBODY, token
+        return NAME, token
+    if token.tag_ == "NNS":
+        return NOBODY, token
+    if _is_person_noun(token):
+        definite = determiners & _DEFINITE_DETERMINERS or any(
+            c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_.startswith("NNP")) for c in token.lefts
+        )
+        return (DESCRIPTION if definite else INDEFINITE), token
+    return NOBODY, token
+
+
+def _is_person_noun(token: Token) -> bool:
+    word = token.lower_
+    if word == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
+        return True  # "the 30-year-old"
+    return word in PERSON_NOUNS or word.rsplit("-", 1)[-1] in PERSON_NOUNS
+
+
+def _extent(token: Token, kind: str) -> tuple[int, int]:
+    """The words naming the subject: its entity, or the noun with its left modifiers."""
+    if kind == NAME and token.ent_type_:
         for entity in token.doc.ents:
             if entity.start <= token.i < entity.end:
                 return entity.start, entity.end
+    if kind in (PRONOUN,):
+        return token.i, token.i + 1
     left = token.i
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss") and child.i < left:
-            left = child.i
+        if child.dep_ in ("compound", "amod", "det", "poss", "nummod", "nmod", "punct") and child.i < left:
+            left = child.left_edge.i if kind != NAME else child.i
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
     return left, token.i + 1
+
+
+def sentence_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[SubjectRef]:
+    """The main subject of each sentence, where it lies outside every quoted stretch."""
+    found: list[SubjectRef] = []
+
+    def inside(offset: int) -> bool:
+        return any(start <= offset < end for start, end in quoted)
+
+    for sentence in doc.sents:
+        root = sentence.root
+        if inside(root.idx):
+            continue
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or inside(subject.idx):
+            continue
+        kind, head = classify_subject(subject)
+        start, end = _extent(head, kind)
+        found.append(SubjectRef(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), kind, head.idx))
+    return found

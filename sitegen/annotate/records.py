@@ -8,7 +8,19 @@ from typing import TYPE_CHECKING
 
 from sitegen.annotate.figures import match_figures
 from sitegen.annotate.names import PERSON, Cluster, Mention, clean_name, cluster_mentions, name_key
-from sitegen.annotate.quotes import QuoteMatch, match_quotes
+from sitegen.annotate.quotes import (
+    DESCRIPTION,
+    INDEFINITE,
+    NAME,
+    NOBODY,
+    PRONOUN,
+    UNATTRIBUTED,
+    QuoteMatch,
+    SubjectRef,
+    match_quotes,
+    quoted_stretches,
+    sentence_subjects,
+)
 from sitegen.models import Annotations, Entity, EntityInfo, Figure, Quote
 
 if TYPE_CHECKING:
@@ -104,7 +116,7 @@ def annotate_doc(doc: Doc) -> Annotations:
     return Annotations(
         entities=entities,
         canonical=_canonical(clusters),
-        quotes=tuple(_resolve(doc.text, q, mentions, clusters, quotes) for q in quotes),
+        quotes=tuple(_resolve_quotes(doc, mentions, clusters, quotes)),
         figures=tuple(
             Figure(f.start, f.end, f.text, f.value, f.counts, f.label)
             for f in match_figures(list(doc.ents))
@@ -152,7 +164,9 @@ def _drop_doubtful_people(
     full_words = {
         word for m in mentions if m.label == PERSON and " " in m.name for word in m.name.split()
     }
-    speakers = {(q.attribution.speaker_start, q.attribution.speaker_end) for q in quotes}
+    speakers = {
+        (q.attribution.speaker_start, q.attribution.speaker_end) for q in quotes if q.attribution.kind == NAME
+    }
     kept = []
     for mention in mentions:
         if (
@@ -187,55 +201,163 @@ def _canonical(clusters: dict[str, Cluster]) -> tuple[EntityInfo, ...]:
     return tuple(sorted(infos, key=lambda i: (i.label != PERSON, -i.mentions, i.name)))
 
 
-def _resolve(
-    text: str,
-    quote: QuoteMatch,
-    mentions: list[Mention],
-    clusters: dict[str, Cluster],
-    quotes: list[QuoteMatch],
-) -> Quote:
-    attribution = quote.attribution
-    body = text[quote.start : quote.end]
-    if attribution.speaker_start is None or attribution.speaker_end is None:
-        return Quote(quote.start, quote.end, body, cue=attribution.cue)
-    span = (attribution.speaker_start, attribution.speaker_end)
-    if attribution.pronoun:
-        named = _last_person_before(attribution.speaker_start, mentions, quotes)
-    else:
-        named = _mention_in(span, mentions)
-    if named is None:
-        return Quote(quote.start, quote.end, body, cue=attribution.cue, speaker_span=span)
-    cluster = clusters[f"{named.label}\t{named.name}"]
-    return Quote(
-        quote.start,
-        quote.end,
-        body,
-        speaker=cluster.name,
-        speaker_key=name_key(cluster.name),
-        speaker_span=span,
-        cue=attribution.cue,
-    )
+_MALE_TITLE = re.compile(r"(?:^|\s)(?:Mr|Sir|Lord|King|Prince|Baron|Father)\.?\s+$")
+_FEMALE_TITLE = re.compile(r"(?:^|\s)(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Baroness)\.?\s+$")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+ANONYMOUS = "anonymous"  # the text is about an unnamed person ("a spokesman said")
+
+Focus = Cluster | str | None
 
 
-def _mention_in(span: tuple[int, int], mentions: list[Mention]) -> Mention | None:
-    for mention in mentions:
-        if mention.label in (PERSON, "ORG") and mention.start < span[1] and span[0] < mention.end:
-            return mention
-    return None
+class _Discourse:
+    """Follows who the text is talking about, to resolve pronouns, descriptions and bare quotes.
+
+    The focus is the person last named as a sentence's main subject or as a
+    quote's speaker; "he"/"she" resolve to it when its gender (from titles such
+    as Mr or Ms) does not rule it out, otherwise to the last compatible person
+    named before. An unnamed speaker ("a spokeswoman said") makes the focus
+    anonymous, so quotes that follow stay unattributed.
+    """
+
+    def __init__(
+        self, text: str, mentions: list[Mention], clusters: dict[str, Cluster], quoted: list[tuple[int, int]]
+    ) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.clusters = clusters
+        self.quoted = quoted
+        self.gender: dict[int, str] = {}
+        for mention in mentions:
+            if mention.label != PERSON:
+                continue
+            before = text[max(0, mention.start - 12) : mention.start]
+            gender = "m" if _MALE_TITLE.search(before) else "f" if _FEMALE_TITLE.search(before) else None
+            if gender:
+                self.gender.setdefault(id(self.cluster(mention)), gender)
+        self.focus: Focus = None
+
+    def cluster(self, mention: Mention) -> Cluster:
+        return self.clusters[f"{mention.label}\t{mention.name}"]
+
+    def _quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    def refer(self, kind: str, start: int, end: int, head: int | None) -> Cluster | None:
+        """The person that a subject of this kind at this place refers to, if any."""
+        if kind == NAME:
+            return self.named(start, end, head if head is not None else start)
+        if kind == PRONOUN:
+            return self.pronoun(self.text[start:end].lower(), start)
+        if kind == DESCRIPTION:
+            return self.focus if isinstance(self.focus, Cluster) else None
+        return None
+
+    def named(self, start: int, end: int, head: int) -> Cluster | None:
+        covering = [m for m in self.mentions if m.start <= head < m.end] or [
+            m for m in self.mentions if m.start < end and start < m.end
+        ]
+        for mention in covering:
+            if mention.label == PERSON:
+                return self.cluster(mention)
+        word = re.match(r"[\w'’-]+", self.text[head:end])
+        return self.by_name(word.group(0)) if word else None
+
+    def by_name(self, word: str) -> Cluster | None:
+        """The person whose first or last name is ``word`` ("White" → "Kelli White")."""
+        candidates: dict[int, Cluster] = {}
+        for cluster in self.clusters.values():
+            if cluster.label != PERSON:
+                continue
+            words = cluster.name.split()
+            if word in (words[0], words[-1]):
+                candidates[id(cluster)] = cluster
+        if len(candidates) == 1:
+            return next(iter(candidates.values()))
+        return None
+
+    def pronoun(self, pronoun: str, offset: int) -> Cluster | None:
+        wanted = _PRONOUN_GENDER.get(pronoun)
+        focus = self.focus
+        if focus == ANONYMOUS:
+            return None
+        if isinstance(focus, Cluster) and self.gender.get(id(focus), wanted) == wanted:
+            return focus
+        best = None
+        for mention in self.mentions:
+            if mention.start >= offset:
+                break
+            if mention.label != PERSON or self._quoted(mention.start):
+                continue
+            cluster = self.cluster(mention)
+            if self.gender.get(id(cluster), wanted) == wanted:
+                best = cluster
+        return best
+
+    def subject(self, ref: SubjectRef) -> None:
+        """A sentence's main subject moves the focus to the person it names."""
+        person = self.refer(ref.kind, ref.start, ref.end, ref.head)
+        if person is not None:
+            self.focus = person
+        elif ref.kind == INDEFINITE:
+            self.focus = ANONYMOUS
+
+    def speaker(self, quote: QuoteMatch) -> Cluster | None:
+        """The speaker of a quote; it becomes the focus."""
+        attribution = quote.attribution
+        if attribution.kind == UNATTRIBUTED:
+            person = self.focus if isinstance(self.focus, Cluster) else None
+        elif attribution.speaker_start is None or attribution.speaker_end is None:
+            person = None
+        else:
+            person = self.refer(
+                attribution.kind, attribution.speaker_start, attribution.speaker_end, attribution.head
+            )
+        if person is not None:
+            self.focus = person
+        elif attribution.kind in (INDEFINITE, NOBODY):
+            self.focus = ANONYMOUS
+        return person
 
 
-def _last_person_before(
-    offset: int, mentions: list[Mention], quotes: list[QuoteMatch]
-) -> Mention | None:
-    """The person named last before ``offset``, outside quotes (who "he" or "she" is)."""
-    best = None
-    for mention in mentions:
-        if mention.start >= offset:
-            break
-        inside_quote = any(q.start <= mention.start < q.end for q in quotes)
-        if mention.label == PERSON and not inside_quote:
-            best = mention
-    return best
+def _resolve_quotes(
+    doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], quotes: list[QuoteMatch]
+) -> list[Quote]:
+    """Quote records with speakers, read in text order while following the discourse focus."""
+    quoted = quoted_stretches(doc)
+    discourse = _Discourse(doc.text, mentions, clusters, quoted)
+    events: list[tuple[int, int, SubjectRef | QuoteMatch]] = [
+        (ref.head, 0, ref) for ref in sentence_subjects(doc, quoted)
+    ]
+    events += [(quote.start, 1, quote) for quote in quotes]
+    events.sort(key=lambda event: (event[0], event[1]))
+    speakers: dict[int, Cluster | None] = {}
+    for _, _, event in events:
+        if isinstance(event, SubjectRef):
+            discourse.subject(event)
+        else:
+            speakers[id(event)] = discourse.speaker(event)
+    records = []
+    for quote in quotes:
+        attribution = quote.attribution
+        body = doc.text[quote.start : quote.end]
+        span = (
+            (attribution.speaker_start, attribution.speaker_end)
+            if attribution.speaker_start is not None and attribution.speaker_end is not None
+            else None
+        )
+        person = speakers[id(quote)]
+        records.append(
+            Quote(
+                quote.start,
+                quote.end,
+                body,
+                speaker=person.name if person else None,
+                speaker_key=name_key(person.name) if person else None,
+                speaker_span=span,
+                cue=attribution.cue,
+            )
+        )
+    return records
 
 
 _PHRASE_HEADS = frozenset(
