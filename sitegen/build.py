@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sitegen.annotate import annotate_articles
 from sitegen.archive import Site, build_site
+from sitegen.archive.export import people_records, topic_records
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
 from sitegen.models import AnnotatedArticle
@@ -17,6 +18,7 @@ from sitegen.read import read_content
 from sitegen.render import render_site
 from sitegen.serialize import article_record
 from sitegen.write import StagedOutput, check_output_folder
+from sitegen.write.search import index_search
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,9 @@ def build(
         progress=on_progress,
     )
     items = [AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)]
-    site = build_site(items, page_size=config.page_size)
+    site = build_site(items, page_size=config.page_size, aliases=config.aliases,
+                      ignore=config.ignore, named_topics=config.topics,
+                      min_articles=config.min_articles)
     output = StagedOutput(config.output)
     try:
         pages = _write_site(output, site, config, live_reload_script)
@@ -84,6 +88,10 @@ def build(
     )
 
 
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
 def _write_site(output: StagedOutput, site: Site, config: Config,
                 live_reload_script: str | None) -> int:
     pages = 0
@@ -92,12 +100,16 @@ def _write_site(output: StagedOutput, site: Site, config: Config,
         pages += 1
     for page in site.articles:
         record = article_record(page.item.article, page.item.annotations)
-        output.write(f"data/articles/{page.item.article.slug}.json",
-                     json.dumps(record, ensure_ascii=False, indent=1))
+        output.write(f"data/articles/{page.item.article.slug}.json", _json(record))
+    output.write("data/people.json", _json(people_records(site)))
+    output.write("data/topics.json", _json(topic_records(site)))
     theme_static = THEME_DIR / "static"
     output.copy_tree(theme_static, "static")
     if config.static.resolve() != theme_static.resolve():
         output.copy_tree(config.static, "static")
+    if config.search:
+        unchanged = output.pages_changed == 0
+        index_search(output.staging, output.previous if unchanged else None)
     output.write(".nojekyll", "")
     if config.cname:
         output.write("CNAME", config.cname.strip() + "\n")

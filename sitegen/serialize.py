@@ -56,3 +56,4 @@ def article_record(article: Article, annotations: Annotations) -> dict[str, Any]
         ],
         "figures": [asdict(f) for f in annotations.figures],
     }
+

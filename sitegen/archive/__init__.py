@@ -1,28 +1,45 @@
 """Stage 3, the archive model: every page of the site as plain data, no I/O.
 
 All data is gathered before anything is written, so every page sees one
-consistent archive (the MkDocs way).
+consistent archive (the MkDocs way): articles, home pages, people and topics.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sitegen.archive.urls import article_path, listing_path
-from sitegen.models import AnnotatedArticle
+from sitegen.archive.entities import PERSON, ArchiveEntity, EntityIndex, build_entity_index, label_group
+from sitegen.archive.related import related_articles
+from sitegen.archive.resolve import resolve_annotations
+from sitegen.archive.topics import KIND_TITLES, KINDS, Topic, find_topics
+from sitegen.archive.urls import article_path, listing_path, person_path, topic_path
+from sitegen.models import AnnotatedArticle, Quote
+
+TOP_LINKS = 10  # co-mentioned people, related topics, most-quoted people
+
+
+@dataclass(frozen=True)
+class Link:
+    """A named link to another page of the archive, with a count where one helps."""
+
+    name: str
+    path: str
+    count: int = 0
 
 
 @dataclass(frozen=True)
 class ArticlePage:
-    """An article, its annotations, and its neighbours in time."""
+    """An article, its annotations resolved to archive entities, and its neighbours."""
 
     item: AnnotatedArticle
     path: str
-    newer: str | None = None  # output path of the next article in time
-    older: str | None = None
-    newer_title: str | None = None
-    older_title: str | None = None
+    newer: Link | None = None
+    older: Link | None = None
+    people: tuple[Link, ...] = ()
+    topics: tuple[Link, ...] = ()
+    related: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -35,8 +52,57 @@ class ListingPage:
     articles: tuple[ArticlePage, ...]
     newer: str | None = None  # the previous page of the listing (newer articles)
     older: str | None = None
-    first: str | None = None
-    last: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """A quote in the archive: where it was said, and its anchor in that article."""
+
+    quote: Quote
+    article: ArticlePage
+    anchor: str
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    """A person: every quote, every article, who and what they appear with."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    path: str
+    sort_name: str
+    letter: str
+    listing: tuple[ListingPage, ...]
+    quotes: tuple[QuoteEntry, ...]
+    people: tuple[Link, ...]
+    topics: tuple[Link, ...]
+    article_count: int
+
+    @property
+    def feed_path(self) -> str:
+        """The person's Atom feed."""
+        return self.path.replace("index.html", "feed.xml")
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    """A topic: its articles, its most-quoted people and related topics."""
+
+    key: str
+    name: str
+    kind: str
+    path: str
+    listing: tuple[ListingPage, ...]
+    people: tuple[Link, ...]
+    related: tuple[Link, ...]
+    article_count: int
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def feed_path(self) -> str:
+        """The topic's Atom feed."""
+        return self.path.replace("index.html", "feed.xml")
 
 
 @dataclass(frozen=True)
@@ -45,12 +111,28 @@ class Site:
 
     articles: tuple[ArticlePage, ...]  # newest first
     home: tuple[ListingPage, ...]
-    entity_pages: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, key) -> path
+    people: tuple[PersonPage, ...] = ()  # A–Z by surname
+    topics: tuple[TopicPage, ...] = ()
+    entity_pages: dict[tuple[str, str], str] = field(default_factory=dict)  # (group, key) -> path
+
+    def topics_by_kind(self) -> list[tuple[str, list[TopicPage]]]:
+        """Topics grouped by kind in a fixed order, largest first within a kind."""
+        return [
+            (KIND_TITLES[kind], sorted((t for t in self.topics if t.kind == kind),
+                                       key=lambda t: (-t.article_count, t.name.casefold())))
+            for kind in KINDS
+            if any(t.kind == kind for t in self.topics)
+        ]
+
+    def letters(self) -> list[str]:
+        """The initials that people's surnames start with, for the letter bar."""
+        return sorted({p.letter for p in self.people})
 
 
 def newest_first(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
     """Dated articles newest first, then undated ones by title; ties broken by source path."""
-    def key(item: AnnotatedArticle) -> tuple[int, int, str, str]:
+
+    def key(item: AnnotatedArticle) -> tuple[bool, int, str, str]:
         article = item.article
         ordinal = article.date.toordinal() if isinstance(article.date, date) else 0
         return (article.date is None, -ordinal, article.title.casefold(), article.source)
@@ -70,26 +152,183 @@ def paginate(folder: str, pages: tuple[ArticlePage, ...], size: int) -> tuple[Li
             articles=chunk,
             newer=listing_path(folder, number - 1) if number > 1 else None,
             older=listing_path(folder, number + 1) if number < count else None,
-            first=listing_path(folder, 1),
-            last=listing_path(folder, count),
         )
         for number, chunk in enumerate(chunks, start=1)
     )
 
 
-def build_site(items: list[AnnotatedArticle], *, page_size: int) -> Site:
+def build_site(
+    items: list[AnnotatedArticle],
+    *,
+    page_size: int,
+    aliases: dict[str, str] | None = None,
+    ignore: frozenset[str] = frozenset(),
+    named_topics: dict[str, tuple[str, ...]] | None = None,
+    min_articles: int = 2,
+) -> Site:
     """Arrange annotated articles into the pages of the archive."""
     ordered = newest_first(items)
+    entities = build_entity_index(ordered, aliases, ignore)
+    ordered = [
+        replace(item, annotations=resolve_annotations(i, item.annotations, entities))
+        for i, item in enumerate(ordered)
+    ]
+    topics = find_topics(ordered, entities, named_topics or {}, min_articles)
+    people = [e for e in entities.of_group(PERSON) if e.articles]
+    entity_pages = {(PERSON, p.key): person_path(p.key) for p in people}
+    for topic in topics:
+        if topic.entity:
+            entity_pages[topic.entity] = topic_path(topic.key)
+    pages = _article_pages(ordered, people, topics, entities)
+    return Site(
+        articles=pages,
+        home=paginate("", pages, page_size),
+        people=_person_pages(people, pages, topics, page_size),
+        topics=_topic_pages(topics, pages, page_size, {p.key for p in people}),
+        entity_pages=entity_pages,
+    )
+
+
+def _article_pages(
+    ordered: list[AnnotatedArticle], people: list[ArchiveEntity], topics: list[Topic],
+    entities: EntityIndex,
+) -> tuple[ArticlePage, ...]:
     paths = [article_path(item.article.slug) for item in ordered]
-    pages = tuple(
+    people_of: list[list[Link]] = [[] for _ in ordered]
+    for person in sorted(people, key=lambda p: -p.mentions):
+        for index in person.articles:
+            people_of[index].append(Link(person.name, person_path(person.key)))
+    topics_of: list[list[Link]] = [[] for _ in ordered]
+    for topic in topics:
+        for index in sorted(topic.articles):
+            topics_of[index].append(Link(topic.name, topic_path(topic.key), len(topic.articles)))
+    groups = [p.articles for p in people] + [sorted(t.articles) for t in topics if t.kind != "section"]
+    weights = [3.0] * len(people) + [1.0] * (len(groups) - len(people))
+    related = related_articles(groups, len(ordered), weights)
+
+    def link(index: int) -> Link:
+        return Link(ordered[index].article.title, paths[index])
+
+    return tuple(
         ArticlePage(
             item=item,
             path=paths[index],
-            newer=paths[index - 1] if index > 0 else None,
-            older=paths[index + 1] if index + 1 < len(ordered) else None,
-            newer_title=ordered[index - 1].article.title if index > 0 else None,
-            older_title=ordered[index + 1].article.title if index + 1 < len(ordered) else None,
+            newer=link(index - 1) if index > 0 else None,
+            older=link(index + 1) if index + 1 < len(ordered) else None,
+            people=tuple(people_of[index]),
+            topics=tuple(topics_of[index]),
+            related=tuple(link(other) for other in related[index]),
         )
         for index, item in enumerate(ordered)
     )
-    return Site(articles=pages, home=paginate("", pages, page_size))
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
+    return (words[-1] if words else name).casefold()
+
+
+def _initial(sort_name: str) -> str:
+    from slugify import slugify
+
+    ascii_name = slugify(sort_name) or "#"
+    return ascii_name[0].upper() if ascii_name[0].isalpha() else "#"
+
+
+def _person_pages(
+    people: list[ArchiveEntity], pages: tuple[ArticlePage, ...], topics: list[Topic], page_size: int
+) -> tuple[PersonPage, ...]:
+    topics_of: list[list[Topic]] = [[] for _ in pages]
+    for topic in topics:
+        for index in topic.articles:
+            topics_of[index].append(topic)
+    people_of: list[list[ArchiveEntity]] = [[] for _ in pages]
+    for person in people:
+        for index in person.articles:
+            people_of[index].append(person)
+    result = []
+    for person in people:
+        path = person_path(person.key)
+        articles = tuple(pages[i] for i in person.articles)
+        quotes = tuple(
+            QuoteEntry(quote, page, f"q{number}")
+            for page in articles
+            for number, quote in enumerate(page.item.annotations.quotes, start=1)
+            if quote.speaker_key == person.key
+        )
+        together: Counter[str] = Counter()
+        names: dict[str, ArchiveEntity] = {}
+        for index in person.articles:
+            for other in people_of[index]:
+                if other is not person:
+                    together[other.key] += 1
+                    names[other.key] = other
+        in_topics: Counter[str] = Counter()
+        topic_by_key: dict[str, Topic] = {}
+        for index in person.articles:
+            for topic in topics_of[index]:
+                in_topics[topic.key] += 1
+                topic_by_key[topic.key] = topic
+        sort_name = _surname(person.name) + " " + person.name.casefold()
+        result.append(PersonPage(
+            key=person.key,
+            name=person.name,
+            aliases=person.aliases,
+            path=path,
+            sort_name=sort_name,
+            letter=_initial(sort_name),
+            listing=paginate(path.removesuffix("/index.html"), articles, page_size),
+            quotes=quotes,
+            people=tuple(Link(names[k].name, person_path(k), n)
+                         for k, n in _top(together)),
+            topics=tuple(Link(topic_by_key[k].name, topic_path(k), n) for k, n in _top(in_topics)),
+            article_count=len(articles),
+        ))
+    return tuple(sorted(result, key=lambda p: p.sort_name))
+
+
+def _top(counter: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_LINKS]
+
+
+def _topic_pages(
+    topics: list[Topic], pages: tuple[ArticlePage, ...], page_size: int, person_keys: set[str]
+) -> tuple[TopicPage, ...]:
+    topics_of: list[list[Topic]] = [[] for _ in pages]
+    for topic in topics:
+        for index in topic.articles:
+            topics_of[index].append(topic)
+    result = []
+    for topic in topics:
+        path = topic_path(topic.key)
+        articles = tuple(pages[i] for i in sorted(topic.articles))
+        quoted: Counter[str] = Counter()
+        speaker_names: dict[str, str] = {}
+        for page in articles:
+            for quote in page.item.annotations.quotes:
+                if quote.speaker_key in person_keys and quote.speaker:
+                    quoted[quote.speaker_key] += 1
+                    speaker_names[quote.speaker_key] = quote.speaker
+        together: Counter[str] = Counter()
+        by_key: dict[str, Topic] = {}
+        for index in topic.articles:
+            for other in topics_of[index]:
+                if other is not topic:
+                    together[other.key] += 1
+                    by_key[other.key] = other
+        result.append(TopicPage(
+            key=topic.key,
+            name=topic.name,
+            kind=topic.kind,
+            path=path,
+            listing=paginate(path.removesuffix("/index.html"), articles, page_size),
+            people=tuple(Link(speaker_names[k], person_path(k), n) for k, n in _top(quoted)),
+            related=tuple(Link(by_key[k].name, topic_path(k), n) for k, n in _top(together)),
+            article_count=len(articles),
+            synonyms=topic.synonyms,
+        ))
+    return tuple(result)
+
+
+__all__ = ["ArticlePage", "ListingPage", "PersonPage", "Site", "TopicPage", "build_site",
+           "label_group", "paginate"]

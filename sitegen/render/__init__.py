@@ -20,10 +20,14 @@ def render_site(
         info = SiteInfo(title=config.title, description=config.description,
                         url=config.site_url, base_path=config.base_path, search=config.search)
         renderer = PageRenderer(environment, info, site)
+        html_paths = []
         for page in renderer.pages():
-            if live_reload_script and page.path.endswith(".html"):
-                page = RenderedPage(page.path, _inject(page.text, live_reload_script))
+            if page.path.endswith(".html"):
+                html_paths.append(page.path)
+                if live_reload_script:
+                    page = RenderedPage(page.path, _inject(page.text, live_reload_script))
             yield page
+        yield from renderer.sitemap(html_paths)
 
 
 def _inject(html: str, script: str) -> str:

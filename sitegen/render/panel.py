@@ -27,6 +27,7 @@ class PanelEntry:
 class PanelGroup:
     """Entities of one kind."""
 
+    kind: str
     title: str
     entries: tuple[PanelEntry, ...]
 
@@ -72,7 +73,7 @@ def side_panel(annotations: Annotations, link: Link) -> Panel:
             for info in annotations.canonical
             if entity_group(info.label) == group and info.key in first_mention
         )
-        groups.append(PanelGroup(title, entries))
+        groups.append(PanelGroup(group, title, entries))
     quotes = tuple(
         PanelQuote(q.speaker, link("PERSON", q.speaker_key) if q.speaker_key else None,
                    q.text.strip("“”\"‘’ "), f"q{number}")

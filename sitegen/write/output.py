@@ -44,6 +44,7 @@ class StagedOutput:
         self.output = output.resolve()
         self.written = 0
         self.unchanged = 0
+        self.pages_changed = 0  # HTML pages whose bytes differ from the previous build
         self._paths: set[str] = set()
         try:
             self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +80,8 @@ class StagedOutput:
             target.unlink()
         target.write_bytes(content)
         self.written += 1
+        if path.endswith(".html"):
+            self.pages_changed += 1
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Stage every file of ``source`` (hidden files skipped) under ``prefix``."""
@@ -90,6 +93,11 @@ class StagedOutput:
                 path = f"{prefix}/{relative.as_posix()}"
                 self._paths.discard(path)  # a site's own file overrides the theme's
                 self.write(path, file.read_bytes())
+
+    @property
+    def previous(self) -> Path | None:
+        """The output folder of the previous build, if there is one."""
+        return self.output if (self.output / MARKER).exists() else None
 
     def commit(self) -> None:
         """Replace the output folder with the staged one."""

@@ -1,0 +1,18 @@
+// Filter a long list of names as you type. The list is complete without JavaScript;
+// this only reveals the filter box and hides the names that do not match.
+(function () {
+  document.querySelectorAll("[data-filter-list]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("data-filter-list"));
+    if (!list) return;
+    input.closest(".filter-box").hidden = false;
+    input.addEventListener("input", function () {
+      var query = input.value.trim().toLowerCase();
+      list.querySelectorAll("li[data-name]").forEach(function (item) {
+        item.hidden = query !== "" && item.getAttribute("data-name").indexOf(query) === -1;
+      });
+      list.querySelectorAll("section").forEach(function (section) {
+        section.hidden = !section.querySelector("li[data-name]:not([hidden])");
+      });
+    });
+  });
+})();

@@ -1,0 +1,150 @@
+"""The archive: people and topic pages, feeds, sitemap, search index and the JSON API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import broken_links, build, parse_page, write_files
+
+ARTICLES = {
+    "politics/2005-02-01-schools.txt": (
+        "Blair defends schools plan\n\n"
+        "Prime Minister Tony Blair said the plan would help every pupil in England.\n\n"
+        '"We will not go back on our promise to parents," Mr Blair told reporters in London.\n\n'
+        "Gordon Brown, the Chancellor, backed the schools plan on Tuesday."
+    ),
+    "politics/2005-02-03-budget.txt": (
+        "Brown sets out budget\n\n"
+        "Chancellor Gordon Brown said the economy was strong and growing.\n\n"
+        '"This is a budget for hard-working families across the country," Mr Brown said.\n\n'
+        "Tony Blair praised the budget in the Commons."
+    ),
+    "business/2005-02-05-markets.md": (
+        "---\ntitle: Markets rise after speech\ndate: 2005-02-05\ntopics: [economy]\n---\n"
+        "Shares rose by 3% after Mr Blair spoke about the economy.\n\n"
+        '"Investors are calm and the outlook is good for the year," said analyst Jane Smith.\n'
+    ),
+}
+CONFIG = '''title = "Test archive"
+base_url = "https://example.org/archive/"
+page_size = 2
+
+[topics]
+"Education" = ["schools", "pupil"]
+'''
+
+
+@pytest.fixture
+def archive(site: Path) -> Path:
+    write_files(site / "seeds", ARTICLES)
+    write_files(site, {"sitegen.toml": CONFIG})
+    assert build() == 0
+    return site / "build"
+
+
+def test_same_person_under_different_names_has_one_page(archive: Path) -> None:
+    people = {p["key"]: p for p in json.loads((archive / "data/people.json").read_text())}
+    assert "blair" not in people and "mr-blair" not in people
+    blair = people["tony-blair"]
+    assert blair["articles"] == 3 and blair["quotes"] == 1
+    html = (archive / "people/tony-blair/index.html").read_text()
+    assert "We will not go back on our promise to parents" in html
+    assert "../../articles/blair-defends-schools-plan/index.html#q1" in html
+    assert html.count('class="article-list compact"') == 1
+    assert people["gordon-brown"]["quotes"] == 1
+
+
+def test_people_index_lists_everyone_a_to_z_by_surname(archive: Path) -> None:
+    html = (archive / "people/index.html").read_text()
+    order = [html.index(name) for name in ("Tony Blair", "Gordon Brown", "Jane Smith")]
+    assert order == sorted(order)
+    for letter in ("B", "S"):
+        assert f'href="#letter-{letter}"' in html
+
+
+def test_topics_from_front_matter_folders_config_and_text(archive: Path) -> None:
+    topics = {t["key"]: t for t in json.loads((archive / "data/topics.json").read_text())}
+    assert topics["politics"]["kind"] == "section" and topics["politics"]["articles"] == 2
+    assert topics["business"]["articles"] == 1
+    assert topics["economy"]["articles"] >= 1
+    assert topics["education"]["articles"] == 1
+    education = (archive / "topics/education/index.html").read_text()
+    assert "Blair defends schools plan" in education and "Markets rise" not in education
+    for topic in topics.values():
+        assert (archive / topic["url"] / "index.html").is_file()
+    overview = (archive / "topics/index.html").read_text()
+    assert "Sections" in overview and "Subjects" in overview
+
+
+def test_articles_link_people_topics_and_related(archive: Path) -> None:
+    page = parse_page(archive / "articles/blair-defends-schools-plan/index.html")
+    assert "../../people/tony-blair/index.html" in page.links
+    assert "../../people/gordon-brown/index.html" in page.links
+    assert "../../topics/politics/index.html" in page.links
+    assert any(link.startswith("../brown-sets-out-budget/") for link in page.links)
+
+
+def test_feeds_are_valid_atom_with_absolute_urls(archive: Path) -> None:
+    for path in ("feed.xml", "people/tony-blair/feed.xml", "topics/politics/feed.xml"):
+        feed = feedparser.parse((archive / path).read_text())
+        assert not feed.bozo, (path, feed.bozo_exception)
+        assert feed.version == "atom10"
+        assert feed.entries
+        for entry in feed.entries:
+            assert entry.link.startswith("https://example.org/archive/articles/")
+    site_feed = feedparser.parse((archive / "feed.xml").read_text())
+    assert site_feed.entries[0].title == "Markets rise after speech"
+
+
+def test_sitemap_robots_and_search_index(archive: Path) -> None:
+    sitemap = (archive / "sitemap.xml").read_text()
+    assert "<loc>https://example.org/archive/people/tony-blair/</loc>" in sitemap
+    assert "404" not in sitemap
+    assert "Sitemap: https://example.org/archive/sitemap.xml" in (archive / "robots.txt").read_text()
+    assert (archive / "pagefind" / "pagefind-ui.js").is_file()
+    assert (archive / "search" / "index.html").is_file()
+
+
+def test_pagination_and_every_internal_link_resolves(archive: Path) -> None:
+    assert (archive / "page/2/index.html").is_file()
+    assert broken_links(archive) == []
+
+
+def test_json_article_records_agree_with_pages(archive: Path) -> None:
+    for record_path in (archive / "data/articles").glob("*.json"):
+        record = json.loads(record_path.read_text())
+        assert (archive / "articles" / record["slug"] / "index.html").is_file()
+        for person in record["people"]:
+            assert (archive / "people" / person["key"] / "index.html").is_file()
+        for entity in record["entities"]:
+            assert record["text"][entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_aliases_and_ignore_settings(site: Path) -> None:
+    write_files(site / "seeds", ARTICLES)
+    write_files(site, {"sitegen.toml": 'ignore = ["Jane Smith"]\n' + CONFIG
+                       + '\n[aliases]\n"Anthony Blair" = ["Tony Blair"]\n'})
+    assert build() == 0
+    people = {p["key"] for p in json.loads((site / "build/data/people.json").read_text())}
+    assert "anthony-blair" in people and "tony-blair" not in people
+    assert "jane-smith" not in people
+
+
+def test_new_person_appears_and_deleted_article_disappears(site: Path) -> None:
+    write_files(site / "seeds", ARTICLES)
+    assert build() == 0
+    write_files(site / "seeds", {"politics/2005-02-07-new.txt":
+                                 "Kennedy speaks\n\nCharles Kennedy said the Liberal Democrats would "
+                                 "win seats.\n\nCharles Kennedy spoke in Leeds."})
+    assert build() == 0
+    assert "Charles Kennedy" in (site / "build/people/index.html").read_text()
+    (site / "seeds/politics/2005-02-03-budget.txt").unlink()
+    assert build() == 0
+    output = site / "build"
+    assert not (output / "articles/brown-sets-out-budget").exists()
+    for page in output.rglob("*.html"):
+        assert "brown-sets-out-budget" not in page.read_text(), page
+    assert broken_links(output) == []
