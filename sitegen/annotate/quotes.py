@@ -374,9 +374,7 @@ def classify_subject(token: Token) -> tuple[str, Token]:
     if token.ent_type_ == "NORP" and determiners & _DEFINITE_DETERMINERS:
         return DESCRIPTION, token  # "the American"
     if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
-        if token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
-            return NOBODY, token
-        return NAME, token
+        return NAME, token  # whether the name is a person's is decided with all its mentions
     if token.tag_ == "NNS":
         return NOBODY, token
     if _is_person_noun(token):

@@ -13,6 +13,7 @@ from sitegen.annotate.quotes import (
     INDEFINITE,
     NAME,
     NOBODY,
+    PERSON_NOUNS,
     PRONOUN,
     UNATTRIBUTED,
     QuoteMatch,
@@ -125,12 +126,27 @@ def annotate_doc(doc: Doc) -> Annotations:
     )
 
 
+_PERSONAL_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\.? "
+    r"((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
+)
+_NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
+
+
 def _mentions(doc: Doc) -> list[Mention]:
+    """Entity mentions with cleaned names, and person labels corrected from the context.
+
+    The small model often tags a titled name ("Ms Lomax") or a named speaker
+    with an apposition ("Jean-Philippe Cotis, the OECD's chief economist") as an
+    organisation, and a company that "said it would…" as a person.
+    """
     raw: list[Mention] = []
     for entity in doc.ents:
         if entity.label_ not in ENTITY_LABELS:
             continue
         label = entity.label_
+        if label != PERSON and _described_as_person(entity):
+            label = PERSON
         name = clean_name(entity.text, label)
         if label == PERSON and name.replace(".", "").isupper() and len(name) > 1:
             label, name = "ORG", clean_name(entity.text, "ORG")  # "SCMP", "CCTV": acronyms
@@ -140,11 +156,94 @@ def _mentions(doc: Doc) -> list[Mention]:
             continue
         start, end = _trimmed_span(doc.text, entity, name)
         raw.append(Mention(start, end, name, label))
+    raw = _titled_names(doc.text, raw)
+    raw = _organisations_called_it(doc, raw)
     people = {m.name for m in raw if m.label == PERSON}
-    # "Trump" tagged ORG in one sentence is still the person named Trump elsewhere.
+    surnames = {m.name for m in raw if m.label == PERSON and " " not in m.name}
+    # "Trump" tagged ORG in one sentence is still the person named Trump elsewhere, and
+    # "Vincent Cable" tagged ORG is the person called "Mr Cable" elsewhere.
     return [
-        Mention(m.start, m.end, m.name, PERSON) if m.label != PERSON and m.name in people else m
+        Mention(m.start, m.end, m.name, PERSON)
+        if m.label != PERSON
+        and m.label in _NAME_ENTITY_LABELS
+        and (m.name in people or (" " in m.name and m.name.split()[-1] in surnames and m.name.istitle()))
+        else m
         for m in raw
+    ]
+
+
+def _described_as_person(entity: Span) -> bool:
+    """A name with a person noun in apposition or as its title ("Cotis, the chief economist").
+
+    The apposition must be next to the name, a comma between: the parser also hangs
+    far-off titles in a list ("the actor, whose films include … The Phantom Menace").
+    """
+    root = entity.root
+    doc = root.doc
+    if (
+        root.dep_ == "appos"
+        and _is_person_noun(root.head)
+        and root.head.i == entity.start - 2
+        and doc[entity.start - 1].text == ","
+    ):
+        return True
+    for child in root.children:
+        if (
+            child.dep_ == "appos"
+            and _is_person_noun(child)
+            and entity.end < len(doc)
+            and doc[entity.end].text == ","
+            and child.left_edge.i == entity.end + 1
+        ):
+            return True
+    before = entity.start - 1
+    return before >= 0 and doc[before].dep_ == "compound" and _is_person_noun(doc[before]) \
+        and doc[before].head.i == root.i and doc[before].tag_ == "NN"
+
+
+def _is_person_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "NNS") and token.lower_ in PERSON_NOUNS
+
+
+def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Ms Lomax", "Dr Vancheshwar": a personal title makes the name after it a person."""
+    kept = list(mentions)
+    for match in _PERSONAL_TITLE.finditer(text):
+        name = clean_name(match.group(1), PERSON)
+        if not name:
+            continue
+        start = text.find(name, match.start(1))
+        end = start + len(name)
+        overlapping = [m for m in kept if m.start < end and start < m.end]
+        if any(m.label == PERSON for m in overlapping):
+            continue
+        kept = [m for m in kept if m not in overlapping]
+        kept.append(Mention(start, end, name, PERSON))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _organisations_called_it(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A one-word "person" that the text calls "it" ("Yukos said it would…") is an organisation."""
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.label != PERSON or " " in mention.name:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "compound" and root.head.lower_ in PERSON_NOUNS:
+            votes[mention.name] += 1  # "Yukos boss"
+        elif root.dep_ == "nsubj":
+            for clause in root.head.children:
+                subjects = [c.lower_ for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if clause.dep_ == "ccomp" and subjects:
+                    votes[mention.name] += {"it": 1, "he": -1, "she": -1}.get(subjects[0], 0)
+    titled = {m.name for m in mentions if m.label == PERSON and _HONORIFIC_BEFORE.search(
+        doc.text[max(0, m.start - 14) : m.start])}
+    return [
+        Mention(m.start, m.end, m.name, "ORG") if votes[m.name] > 0 and m.name not in titled else m
+        for m in mentions
     ]
 
 
@@ -314,8 +413,8 @@ class _Discourse:
             )
         if person is not None:
             self.focus = person
-        elif attribution.kind in (INDEFINITE, NOBODY):
-            self.focus = ANONYMOUS
+        elif attribution.kind in (INDEFINITE, NOBODY, NAME):
+            self.focus = ANONYMOUS  # an organisation or an unnamed person spoke
         return person
 
 
