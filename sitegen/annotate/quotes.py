@@ -316,11 +316,23 @@ def _attribution(doc: Doc, verb: Token, after: int | None = None) -> Attribution
         cue = verb.text
         if subject is not None and after is not None and subject.idx < after:
             subject = None  # the subject sits inside or before the quote: not this quote's speaker
+        if subject is None and after is not None:
+            subject = _word_before(verb, after)
     if subject is None:
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return Attribution(None, None, cue, NOBODY)  # "she was told: …" names the listener
         return Attribution(None, None, cue, NOBODY)
     return _describe(doc, subject, cue)
+
+
+def _word_before(verb: Token, after: int) -> Token | None:
+    """“…,” the 30-year-old told: when the parse gives the verb no subject, the noun before it."""
+    if verb.i == 0:
+        return None
+    word = verb.doc[verb.i - 1]
+    if word.idx >= after and (word.tag_.startswith("NN") or word.tag_ == "PRP" or word.lower_ == "old"):
+        return word
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -368,7 +380,7 @@ def classify_subject(token: Token) -> tuple[str, Token]:
         for child in token.children:
             if child.dep_ == "appos" and (child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON"):
                 return NAME, child
-    determiners = {c.lower_ for c in token.lefts if c.dep_ in ("det", "predet")}
+    determiners = _determiners(token)
     if determiners & _INDEFINITE_DETERMINERS:
         return (INDEFINITE if _is_person_noun(token) else NOBODY), token
     if token.ent_type_ == "NORP" and determiners & _DEFINITE_DETERMINERS:
@@ -383,6 +395,20 @@ def classify_subject(token: Token) -> tuple[str, Token]:
         )
         return (DESCRIPTION if definite else INDEFINITE), token
     return NOBODY, token
+
+
+def _determiners(token: Token) -> set[str]:
+    """The determiners of a noun: its own, or the one opening its phrase when the parse
+    missed it ("the 30-year-old told": "old" is left without a determiner)."""
+    found = {c.lower_ for c in token.lefts if c.dep_ in ("det", "predet")}
+    if found:
+        return found
+    index = token.i - 1
+    while index >= 0 and token.doc[index].tag_ in ("CD", "HYPH", "NN", "NNP", "JJ", "JJS", "VBN"):
+        index -= 1
+    if index >= 0 and index < token.i - 1 and token.doc[index].tag_ == "DT":
+        return {token.doc[index].lower_}
+    return set()
 
 
 def _is_person_noun(token: Token) -> bool:

@@ -1,0 +1,154 @@
+"""Quote detection: quote-mark scanning on plain strings, then sentences through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.annotate import annotate_texts
+from sitegen.annotate.quotemarks import find_quoted_spans
+from sitegen.annotate.quotes import SPEECH_VERBS, opens_sentence
+from sitegen.config import DEFAULT_MODEL
+from sitegen.models import Annotations
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_spans(text)]
+
+
+# --- quote marks, no model ------------------------------------------------------------------
+
+
+def test_curly_and_straight_quotes() -> None:
+    text = "He said “yes” and she said \"no\"."
+    assert spans(text) == ["“yes”", '"no"']
+
+
+def test_multi_paragraph_quote_is_one_span() -> None:
+    text = "She said: “First part.\n\n“Second part.\n\n“Last part.”\n\nNarration."
+    assert spans(text) == ["“First part.\n\n“Second part.\n\n“Last part.”"]
+
+
+def test_merged_paragraph_continuation_stays_open() -> None:
+    text = 'Ms Hewitt said: "We have done it in 26 weeks. "We are going to do more." Then she left.'
+    assert spans(text) == ['"We have done it in 26 weeks. "We are going to do more."']
+
+
+def test_new_quote_after_a_closed_one_is_separate() -> None:
+    text = '"We will win." "If the price rises, we lose."'
+    assert spans(text) == ['"We will win."', '"If the price rises, we lose."']
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "It’s the voters’ choice, ‘Mr Nasty’ said, and don’t forget it."
+    assert spans(text) == ["‘Mr Nasty’"]
+
+
+def test_single_quotes_inside_double_are_not_separate() -> None:
+    text = "“When I said, ‘Look here’, he left,” she said."
+    assert spans(text) == ["“When I said, ‘Look here’, he left,”"]
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = 'He said: "This never closes.\n\nNext paragraph.'
+    found = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in found] == ['"This never closes.']
+    assert not found[0].closed
+
+
+def test_opens_sentence() -> None:
+    text = 'She said: "Yes." "No," he said. They were "very pleased" today.'
+    assert opens_sentence(text, text.index('"Yes'))
+    assert opens_sentence(text, text.index('"No'))
+    assert not opens_sentence(text, text.index('"very'))
+
+
+def test_speech_verbs_include_inflections() -> None:
+    assert {"said", "says", "told", "added", "admitted", "countered", "confesses"} <= SPEECH_VERBS
+    assert "sprinted" not in SPEECH_VERBS
+
+
+# --- through the model ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def annotate() -> dict[str, Annotations]:
+    texts = {
+        "split": "Jane Smith spoke to reporters on Monday.\n\n“We will,” she said, “win.”",
+        "merged": (
+            "Health Secretary Patricia Hewitt spoke on Monday. Ms Hewitt said: \"We have cut "
+            "waiting lists in 26 weeks. \"We are going to cut them further this year.\" The "
+            "opposition disagreed."
+        ),
+        "he_said": (
+            "Prime Minister Tony Blair visited the factory on Friday.\n\n"
+            "\"This is a great day for the workers of this town,\" he said."
+        ),
+        "nobody": (
+            "Rain fell across the country on Tuesday.\n\n"
+            "\"The weather will improve by the weekend and the rain will stop,\" the report said."
+        ),
+        "scare": "Donald Trump angered Beijing by describing COVID as the “Chinese virus”.",
+        "partial": (
+            "Rod Eddington said the results were \"respectable\" and the outlook \"pretty modest\"."
+        ),
+        "description": (
+            "Paula Radcliffe won the race in London.\n\n"
+            "\"It was the hardest race of my life,\" the 30-year-old told reporters."
+        ),
+        "spokeswoman": (
+            "The company lost the case on Monday. A spokeswoman said: \"We will appeal against "
+            "the ruling.\" \"We are confident of winning,\" she added."
+        ),
+        "carried": (
+            "Kelli White admitted taking drugs. \"It was my decision to go to him.\" "
+            "\"Whether it be a good product or a bad product, he was selling a product.\""
+        ),
+    }
+    results = annotate_texts(list(texts.values()), DEFAULT_MODEL)
+    return dict(zip(texts, results, strict=True))
+
+
+def quotes(annotations: Annotations) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in annotations.quotes]
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(annotate: dict[str, Annotations]) -> None:
+    assert quotes(annotate["split"]) == [("“We will,”", "Jane Smith"), ("“win.”", "Jane Smith")]
+
+
+def test_merged_continuation_is_one_quote(annotate: dict[str, Annotations]) -> None:
+    found = quotes(annotate["merged"])
+    assert len(found) == 1
+    assert found[0][0].startswith('"We have cut') and found[0][0].endswith('this year."')
+    assert found[0][1] == "Patricia Hewitt"
+
+
+def test_he_said_resolves_to_the_person(annotate: dict[str, Annotations]) -> None:
+    (quote,) = annotate["he_said"].quotes
+    assert quote.speaker == "Tony Blair"
+    assert quote.speaker_span is not None and quote.cue == "said"
+
+
+def test_quote_without_a_person_keeps_speaker_none(annotate: dict[str, Annotations]) -> None:
+    (quote,) = annotate["nobody"].quotes
+    assert quote.speaker is None and quote.cue == "said"
+
+
+def test_scare_quotes_are_not_quotes(annotate: dict[str, Annotations]) -> None:
+    assert annotate["scare"].quotes == ()
+
+
+def test_short_partial_quotes_are_not_quotes(annotate: dict[str, Annotations]) -> None:
+    assert annotate["partial"].quotes == ()
+
+
+def test_definite_description_refers_to_the_person(annotate: dict[str, Annotations]) -> None:
+    assert [q.speaker for q in annotate["description"].quotes] == ["Paula Radcliffe"]
+
+
+def test_unnamed_speaker_stays_unknown(annotate: dict[str, Annotations]) -> None:
+    assert [q.speaker for q in annotate["spokeswoman"].quotes] == [None, None]
+
+
+def test_bare_quotes_carry_the_speaker_being_discussed(annotate: dict[str, Annotations]) -> None:
+    assert [q.speaker for q in annotate["carried"].quotes] == ["Kelli White", "Kelli White"]
