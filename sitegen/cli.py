@@ -95,6 +95,43 @@ def make_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--config", metavar="FILE", type=Path, help="settings file")
     annotate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     annotate.add_argument("-v", "--verbose", action="store_true", help="print every step")
+
+    serve = commands.add_parser(
+        "serve", help="build, serve with live reload, and rebuild on every save",
+        description="Build the site into a preview folder (.sitegen/preview/ unless --output is "
+                    "given), serve it under the site's base_url path, and rebuild when an article, "
+                    "template, static file or sitegen.toml changes; the browser reloads by itself. "
+                    "Build errors are shown in the browser until the next good save. Ctrl-C stops.",
+    )
+    _common_site_options(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="port to listen on (default: 8000; 0 picks a free one)")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+
+    deploy = commands.add_parser(
+        "deploy", help="publish the output folder to the gh-pages branch (GitHub Pages)",
+        description="Commit the built site (build/) to the gh-pages branch with ghp-import and push "
+                    "it. Refuses when build/ is missing or older than the articles, templates, "
+                    "static files or settings: run 'sitegen build' first. The working branch and "
+                    "working tree are not touched.",
+    )
+    deploy.add_argument("--output", metavar="DIR", type=Path,
+                        help="the built site to publish (default: build/)")
+    deploy.add_argument("--source", metavar="DIR", type=Path,
+                        help="articles folder, to check the build is newer (default: seeds/)")
+    deploy.add_argument("--templates", metavar="DIR", type=Path,
+                        help="templates folder, to check the build is newer (default: templates/)")
+    deploy.add_argument("--static", metavar="DIR", type=Path,
+                        help="static folder, to check the build is newer (default: static/)")
+    deploy.add_argument("--config", metavar="FILE", type=Path, help="settings file")
+    deploy.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    deploy.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    deploy.add_argument("-m", "--message", help="commit message on the published branch")
+    deploy.add_argument("--no-push", action="store_true",
+                        help="commit to the local branch only; push it later with git push")
+    deploy.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    deploy.add_argument("-v", "--verbose", action="store_true", help="print every step")
     return parser
 
 
@@ -107,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     _setup_logging(args.quiet, args.verbose)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "build": _build, "annotate": _annotate,
+        "build": _build, "annotate": _annotate, "serve": _serve, "deploy": _deploy,
     }
     try:
         return handlers[args.command](args)
@@ -202,3 +239,28 @@ def _annotate(args: argparse.Namespace) -> int:
     for article, annotated in zip(articles, annotations, strict=True):
         sys.stdout.write(json.dumps(article_record(article, annotated), ensure_ascii=False) + "\n")
     return EXIT_FAILED if problems else EXIT_OK
+
+
+def _config_file(args: argparse.Namespace, config: Config) -> Path:
+    from sitegen.config import CONFIG_NAME
+
+    return args.config.resolve() if args.config else config.root / CONFIG_NAME
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from sitegen.serve import serve
+
+    config = site_config(args)  # fails early, before binding the port, on bad settings
+    serve(lambda: site_config(args), config_file=_config_file(args, config), host=args.host,
+          port=args.port, output=args.output, open_browser=args.open,
+          progress=progress_bar(args.quiet))
+    return EXIT_OK
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from sitegen.deploy import deploy
+
+    config = site_config(args)
+    deploy(config, config_file=_config_file(args, config), remote=args.remote, branch=args.branch,
+           message=args.message, push=not args.no_push)
+    return EXIT_OK

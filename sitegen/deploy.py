@@ -1,0 +1,133 @@
+"""Publish the built site to a ``gh-pages`` branch for GitHub Pages, with ghp-import.
+
+ghp-import writes the commit with ``git fast-import`` straight into the branch,
+so the working branch, the index and the working tree are never touched. Before
+that, the output folder is checked: it must exist, have been built by
+``sitegen build`` (not by ``sitegen serve``), and be newer than every input.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+from sitegen.config import Config
+from sitegen.errors import SitegenError
+from sitegen.serve import RELOAD_MARKER, input_files
+from sitegen.write.output import MARKER
+
+log = logging.getLogger(__name__)
+
+
+class DeployError(SitegenError):
+    """The site cannot be published: stale or missing build, or a git problem."""
+
+
+def check_build(config: Config, config_file: Path) -> int:
+    """Refuse a missing, preview, or stale output folder; returns its number of files."""
+    output = config.output
+    marker = output / MARKER
+    build_hint = "run 'sitegen build' (with --base-url if the site has a sub-path), then deploy"
+    if not marker.is_file():
+        state = "does not exist" if not output.exists() else "was not built by sitegen"
+        raise DeployError(f"nothing to publish: {output} {state}; {build_hint}")
+    home = output / "index.html"
+    if home.is_file() and RELOAD_MARKER in home.read_text(encoding="utf-8", errors="replace"):
+        raise DeployError(f"{output} was built by 'sitegen serve' and contains the live-reload "
+                          f"script; {build_hint}")
+    built = marker.stat().st_mtime_ns  # the marker is written anew by every build
+    newer = [path for path in input_files(config, config_file) if _mtime(path) > built]
+    if newer:
+        newest = max(newer, key=_mtime)
+        more = f" and {len(newer) - 1} other file(s)" if len(newer) > 1 else ""
+        raise DeployError(f"{output} is older than {_shown(newest, config.root)}{more}: the "
+                          f"published site would be out of date; {build_hint}")
+    return sum(1 for path in output.rglob("*") if path.is_file())
+
+
+def deploy(
+    config: Config,
+    *,
+    config_file: Path,
+    remote: str = "origin",
+    branch: str = "gh-pages",
+    message: str | None = None,
+    push: bool = True,
+) -> str:
+    """Commit ``config.output`` as the whole tree of ``branch`` and push it; returns the commit id.
+
+    History of the branch is kept (each deploy is one more commit). Runs in the git
+    repository of the current folder. Raises ``DeployError`` with what to do.
+    """
+    files = check_build(config, config_file)
+    head = _git_repository_head()
+    if _git("symbolic-ref", "--quiet", "--short", "HEAD") == branch:
+        raise DeployError(f"you are on the '{branch}' branch; switch to your working branch "
+                          "first, because deploy replaces that branch's files")
+    if push:
+        if _git("remote", "get-url", remote) is None:
+            raise DeployError(f"there is no git remote '{remote}': add it with 'git remote add "
+                              f"{remote} URL', name another with --remote, or use --no-push")
+        # ghp-import builds on remote/branch when that exists: fetch it, so a deploy from
+        # another clone keeps the published history instead of being rejected on push.
+        _git("fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
+    message = message or (f"Publish the site built from {head[:12]}" if head else "Publish the site")
+    before = _git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}")
+    _import(config.output, remote=remote, branch=branch, message=message, push=push)
+    commit = _git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}")
+    if commit is None or commit == before:
+        raise DeployError(f"git fast-import did not write the '{branch}' branch; see git's "
+                          "message above")
+    where = f"and pushed to {remote}" if push else f"(not pushed: run 'git push {remote} {branch}')"
+    log.info("Published %d files from %s to branch %s as %s %s", files, config.output, branch,
+             commit[:12], where)
+    return commit
+
+
+def _import(output: Path, *, remote: str, branch: str, message: str, push: bool) -> None:
+    import ghp_import
+
+    try:
+        # .nojekyll and CNAME are written by the build itself, so ghp-import adds neither.
+        ghp_import.ghp_import(str(output), mesg=message, remote=remote, branch=branch, push=push,
+                              nojekyll=False, cname=None, prefix=None, force=False,
+                              no_history=False, followlinks=False, use_shell=False)
+    except ghp_import.GhpError as error:
+        raise DeployError(f"ghp-import: {error.message}") from None
+    except subprocess.CalledProcessError as error:
+        raise DeployError(f"'git push {remote} {branch}' failed (exit {error.returncode}); see "
+                          "git's message above. The local branch is committed: push it by hand "
+                          "once the problem is fixed") from None
+    except TypeError:
+        # ghp-import 2.1.0 writes bytes to sys.stdout when fast-import fails; git has
+        # already printed the reason, and the caller reports the unwritten branch.
+        pass
+
+
+def _git_repository_head() -> str | None:
+    """The commit checked out in the current folder's repository (None before the first one)."""
+    if _git("rev-parse", "--is-inside-work-tree") != "true":
+        raise DeployError("the current folder is not in a git repository: run deploy from your "
+                          "site's repository (git init; git remote add origin URL)")
+    return _git("rev-parse", "--verify", "--quiet", "HEAD")
+
+
+def _git(*args: str) -> str | None:
+    """Output of a git command, or None when it fails."""
+    try:
+        result = subprocess.run(["git", *args], capture_output=True, text=True)
+    except OSError:
+        raise DeployError("git is not installed or not on PATH") from None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -1,0 +1,271 @@
+"""`sitegen serve` as a real subprocess: serving, live rebuilds, errors, sub-paths, ports."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import PageParser, write_files
+
+from sitegen.cli import main
+from sitegen.serve import RELOAD_MARKER
+
+TIMEOUT = 30.0  # bounded waits: generous, because tests share two cores
+
+
+class Served:
+    """A `sitegen serve --port 0` subprocess, its output lines, and HTTP access to it."""
+
+    def __init__(self, root: Path, *args: str):
+        self.root = root
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sitegen", "serve", "--port", "0", *args], cwd=root,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+        )
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        found = self.wait_for_line(r"Serving on http://127\.0\.0\.1:(\d+)/")
+        self.port = int(found.group(1))
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    def wait_for_line(self, pattern: str) -> re.Match[str]:
+        """The first output line matching ``pattern``, waiting for it if need be."""
+        def search() -> re.Match[str] | None:
+            return next(filter(None, (re.search(pattern, line) for line in list(self.lines))), None)
+
+        found = wait_until(search, f"a line matching {pattern!r}", self)
+        assert found is not None
+        return found
+
+    def get(self, path: str) -> tuple[int, str, dict[str, str]]:
+        """Status, text and headers of one GET; redirects are not followed."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return (response.status, response.read().decode("utf-8", "replace"),
+                    {k.lower(): v for k, v in response.getheaders()})
+        finally:
+            connection.close()
+
+    def wait_for_page(self, path: str, text: str, status: int = 200) -> str:
+        """Poll ``path`` until it answers ``status`` with ``text`` in it; returns the page."""
+        def check() -> str | None:
+            got_status, body, _ = self.get(path)
+            return body if got_status == status and text in body else None
+
+        return wait_until(check, f"{path} answering {status} with {text!r}", self)
+
+    def stop(self) -> int:
+        """Ctrl-C, as a terminal sends it; returns the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._reader.join(TIMEOUT)
+        return self.process.returncode
+
+
+def wait_until(check: Callable[[], object], what: str, served: Served | None = None) -> object:
+    """Poll ``check`` until it returns something truthy; fail after TIMEOUT seconds."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        if served is not None and served.process.poll() is not None:
+            pytest.fail(f"sitegen serve exited ({served.process.returncode}) while waiting for "
+                        f"{what}:\n{served.output()}")
+        time.sleep(0.05)
+    pytest.fail(f"timed out after {TIMEOUT} s waiting for {what}"
+                + (f":\n{served.output()}" if served else ""))
+
+
+@pytest.fixture
+def serve_site(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+    """Start `sitegen serve` in tmp_path; every server is stopped at the end of the test."""
+    started: list[Served] = []
+
+    def start(*args: str) -> Served:
+        served = Served(tmp_path, *args)
+        started.append(served)
+        return served
+
+    yield start
+    for served in started:
+        served.stop()
+
+
+ARTICLES = {
+    "seeds/first.txt": "First story\n\nAlice Smith said the harbour was calm.",
+    "seeds/second.txt": "Second story\n\nBob Jones visited Paris on Monday.",
+}
+FIRST = "/articles/first-story/index.html"
+
+
+def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path: Path, serve_site,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    write_files(tmp_path, ARTICLES)
+    served = serve_site()
+    status, page, headers = served.get(FIRST)
+    assert status == 200 and "the harbour was calm" in page
+    assert RELOAD_MARKER in page and headers["cache-control"] == "no-store"
+
+    def edit() -> None:
+        write_files(tmp_path, {"seeds/first.txt": "First story\n\nAlice Smith said the sea was rough."})
+
+    message = asyncio.run(_reload_message_after(served.port, edit))
+    assert message["command"] == "reload"
+    page = served.wait_for_page(FIRST, "the sea was rough")
+    assert "the harbour was calm" not in page
+    assert re.search(r"Rebuilt in \d+\.\d\d s \(seeds/first\.txt changed\)", served.output())
+
+    assert served.stop() == 0
+    assert "Stopped." in served.output()
+    cache = tmp_path / ".sitegen"
+    assert [p.name for p in cache.iterdir() if "staging" in p.name] == []
+    assert not (tmp_path / "build").exists()  # the preview lives in .sitegen/preview
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-q"]) == 0
+    built = list((tmp_path / "build").rglob("*.html"))
+    assert built and not [p for p in built if "livereload" in p.read_text(encoding="utf-8")]
+
+
+async def _reload_message_after(port: int, action: Callable[[], None]) -> dict[str, object]:
+    """Connect as livereload.js does, run ``action``, and return the next server message."""
+    from tornado.websocket import websocket_connect
+
+    socket_ = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    try:
+        await socket_.write_message(json.dumps(
+            {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        hello = json.loads(await socket_.read_message() or "{}")
+        assert hello["command"] == "hello"
+        await socket_.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}/"}))
+        action()
+        return json.loads(await asyncio.wait_for(socket_.read_message(), TIMEOUT) or "{}")
+    finally:
+        socket_.close()
+
+
+def test_burst_of_saves_gives_one_rebuild_and_indexes_stay_current(tmp_path: Path, serve_site) -> None:
+    write_files(tmp_path, ARTICLES)
+    served = serve_site()
+    served.wait_for_page("/", "Second story")
+    write_files(tmp_path, {
+        "seeds/first.txt": "First story\n\nAlice Smith said the tide was out.",
+        "seeds/third.txt": "Third story\n\nCarol King opened a bakery in Leeds.",
+    })
+    (tmp_path / "seeds" / "second.txt").unlink()
+    home = served.wait_for_page("/", "Third story")
+    assert "Second story" not in home
+    served.wait_for_page(FIRST, "the tide was out")
+    assert served.get("/articles/second-story/index.html")[0] == 404
+    # A last save, to know every earlier output line has been read.
+    write_files(tmp_path, {"seeds/zz-last.txt": "Last story\n\nThe end."})
+    served.wait_for_line(r"Rebuilt in .*zz-last\.txt changed")
+    rebuilds = [line for line in served.lines if line.startswith("Rebuilt in")]
+    assert len(rebuilds) == 2, served.output()
+    assert "and 2 more" in rebuilds[0]
+
+
+def test_build_errors_show_in_browser_and_the_next_good_save_recovers(
+        tmp_path: Path, serve_site) -> None:
+    write_files(tmp_path, ARTICLES)
+    served = serve_site()
+    write_files(tmp_path, {"seeds/second.txt": "Second story\n"})
+    page = served.wait_for_page("/", "seeds/second.txt:1:", status=500)
+    assert "could not be built" in page and RELOAD_MARKER in page
+    assert served.get("/static/site.css")[0] == 200  # assets of the last good build still load
+    served.wait_for_line(r"seeds/second\.txt:1: .*body")
+
+    write_files(tmp_path, {"seeds/second.txt": "Second story\n\nBob Jones came home."})
+    served.wait_for_page("/articles/second-story/index.html", "Bob Jones came home")
+
+    write_files(tmp_path, {"templates/article.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                     "{{ article.title \n{% endblock %}\n"})
+    page = served.wait_for_page(FIRST, "templates/article.html:4:", status=500)
+    (tmp_path / "templates" / "article.html").unlink()
+    served.wait_for_page(FIRST, "the harbour was calm")
+    assert served.process.poll() is None
+
+
+def test_serves_under_the_base_url_path_with_no_broken_link(tmp_path: Path, serve_site) -> None:
+    write_files(tmp_path, ARTICLES)
+    write_files(tmp_path, {"sitegen.toml": 'base_url = "https://user.github.io/archive/"\n'})
+    served = serve_site()
+    assert re.search(r"Serving on http://127\.0\.0\.1:\d+/archive/$", served.output(), re.M)
+    status, _, headers = served.get("/")
+    assert status in (301, 302) and urlsplit(headers["location"]).path == "/archive/"
+    assert served.get("/articles/first-story/index.html")[0] == 404  # only under /archive/
+    status, not_found, _ = served.get("/archive/no-such-page/")
+    assert status == 404
+    pages = _crawl(served, "/archive/")
+    assert "/archive/articles/first-story/index.html" in pages
+    parser = PageParser()
+    parser.feed(not_found)
+    for link in parser.links:  # the 404 page links absolutely, under the base path
+        if link.startswith("/"):
+            assert link.startswith("/archive/") and served.get(link)[0] == 200, link
+
+
+def _crawl(served: Served, start: str) -> set[str]:
+    """Every page reachable from ``start``; fails on any link that does not answer 200."""
+    seen, queue, broken = {start}, [start], []
+    while queue:
+        path = queue.pop()
+        status, body, headers = served.get(path)
+        if status != 200:
+            broken.append(f"{path}: {status}")
+            continue
+        if not headers["content-type"].startswith("text/html"):
+            continue
+        parser = PageParser()
+        parser.feed(body)
+        for link in parser.links:
+            if link.startswith(("http://", "https://", "mailto:", "data:", "#", "//")):
+                continue
+            target = urlsplit(urljoin(path, link)).path
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    assert broken == []
+    return seen
+
+
+def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
+    write_files(tmp_path, ARTICLES)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "sitegen", "serve", "--port", str(port)], cwd=tmp_path,
+            capture_output=True, text=True, timeout=TIMEOUT,
+        )
+    assert result.returncode == 1
+    assert f"port {port}" in result.stderr and "already in use" in result.stderr
+    assert "Serving on" not in result.stdout
