@@ -100,6 +100,13 @@ def parse_page(path: Path) -> PageParser:
 def broken_links(output: Path) -> list[str]:
     """Every internal link or asset of every page that does not resolve to a written file."""
     broken = []
+    ids: dict[Path, list[str]] = {}
+
+    def ids_of(path: Path) -> list[str]:
+        if path not in ids:
+            ids[path] = parse_page(path).ids
+        return ids[path]
+
     for page in output.rglob("*.html"):
         if page.name == "404.html":
             continue
@@ -115,6 +122,6 @@ def broken_links(output: Path) -> list[str]:
             resolved = Path(os.path.normpath(page.parent / target))
             if not resolved.is_file():
                 broken.append(f"{page.relative_to(output)} → {link}")
-            elif fragment and resolved.suffix == ".html" and fragment not in parse_page(resolved).ids:
+            elif fragment and resolved.suffix == ".html" and fragment not in ids_of(resolved):
                 broken.append(f"{page.relative_to(output)} → {link} (no such id)")
     return broken

@@ -7,8 +7,6 @@ or sub-path (GitHub Pages project sites).
 
 from __future__ import annotations
 
-import posixpath
-
 HOME = "index.html"
 
 
@@ -36,12 +34,19 @@ def listing_path(folder: str, number: int) -> str:
 def relative_url(from_path: str, to_path: str) -> str:
     """The link from the page at ``from_path`` to the file at ``to_path`` (both output paths).
 
+    Output paths never contain "." or ".." parts, so the link climbs out of the
+    page's folders and descends into the target's past their common folders.
+
     >>> relative_url("articles/a/index.html", "static/site.css")
     '../../static/site.css'
     >>> relative_url("index.html", "articles/a/index.html#q1")
     'articles/a/index.html#q1'
+    >>> relative_url("people/a/index.html", "people/b/index.html")
+    '../b/index.html'
     """
-    target, _, fragment = to_path.partition("#")
-    start = posixpath.dirname(from_path) or "."
-    link = posixpath.relpath(target, start)
-    return f"{link}#{fragment}" if fragment else link
+    source = from_path.split("/")[:-1]
+    target = to_path.split("/")
+    common = 0
+    while common < len(source) and common < len(target) - 1 and source[common] == target[common]:
+        common += 1
+    return "../" * (len(source) - common) + "/".join(target[common:])

@@ -3,31 +3,69 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from sitegen import __version__
 from sitegen.archive import Site
 from sitegen.config import Config
-from sitegen.render.environment import make_environment, template_errors
-from sitegen.render.pages import PageRenderer, RenderedPage, SiteInfo
+from sitegen.render.environment import THEME_TEMPLATES, make_environment, template_errors
+from sitegen.render.fingerprint import Fingerprints, code_digest, digest_files
+from sitegen.render.pages import PageJob, PageRenderer, RenderedPage, SiteInfo
 
 
-def render_site(
+@dataclass(frozen=True)
+class PlannedPage:
+    """A page with its fingerprint; ``render()`` makes its text (template errors have file:line)."""
+
+    job: PageJob
+    fingerprint: str
+    config: Config
+    live_reload_script: str | None
+
+    @property
+    def path(self) -> str:
+        """The page's path inside the output folder."""
+        return self.job.path
+
+    def render(self) -> RenderedPage:
+        """Render the page; the live-reload script goes into HTML pages only while serving."""
+        with template_errors([self.config.templates]):
+            page = self.job.render()
+        if self.live_reload_script and page.path.endswith(".html"):
+            page = RenderedPage(page.path, _inject(page.text, self.live_reload_script))
+        return page
+
+
+def plan_site(
     site: Site, config: Config, *, live_reload_script: str | None = None
-) -> Iterator[RenderedPage]:
-    """Every page of ``site``; template problems raise ``TemplateError`` with file and line."""
+) -> Iterator[PlannedPage]:
+    """Every page of ``site`` with its fingerprint, rendered only when asked."""
     dirs = [config.templates]
     with template_errors(dirs):
         environment = make_environment(dirs, config.base_path)
         info = SiteInfo(title=config.title, description=config.description,
                         url=config.site_url, base_path=config.base_path, search=config.search)
+        global_digest = "\0".join([
+            __version__, code_digest(), digest_files([config.templates, THEME_TEMPLATES]),
+            repr(info), live_reload_script or "",
+        ])
+        fingerprints = Fingerprints(global_digest)
         renderer = PageRenderer(environment, info, site)
         html_paths = []
-        for page in renderer.pages():
-            if page.path.endswith(".html"):
-                html_paths.append(page.path)
-                if live_reload_script:
-                    page = RenderedPage(page.path, _inject(page.text, live_reload_script))
-            yield page
-        yield from renderer.sitemap(html_paths)
+        for job in renderer.pages():
+            if job.path.endswith(".html"):
+                html_paths.append(job.path)
+            yield PlannedPage(job, fingerprints.of(job.inputs), config, live_reload_script)
+        for job in renderer.sitemap(html_paths):
+            yield PlannedPage(job, fingerprints.of(job.inputs), config, live_reload_script)
+
+
+def render_site(
+    site: Site, config: Config, *, live_reload_script: str | None = None
+) -> Iterator[RenderedPage]:
+    """Every page of ``site`` rendered (no fingerprints kept)."""
+    for planned in plan_site(site, config, live_reload_script=live_reload_script):
+        yield planned.render()
 
 
 def _inject(html: str, script: str) -> str:
@@ -36,4 +74,4 @@ def _inject(html: str, script: str) -> str:
     return html if index == -1 else html[:index] + script + html[index:]
 
 
-__all__ = ["RenderedPage", "render_site"]
+__all__ = ["PlannedPage", "RenderedPage", "plan_site", "render_site"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -47,6 +47,19 @@ class RenderedPage:
     text: str
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """A page to render: its path, the data it shows (for its fingerprint), and how."""
+
+    path: str
+    inputs: Any
+    make: Callable[[], RenderedPage]
+
+    def render(self) -> RenderedPage:
+        """Render the page now."""
+        return self.make()
+
+
 class PageRenderer:
     """Renders the pages of one ``Site`` with one compiled template environment."""
 
@@ -61,9 +74,21 @@ class PageRenderer:
         )
         return RenderedPage(path, text)
 
+    def _job(self, template: str, path: str, **context: Any) -> PageJob:
+        """A page whose template receives ``context``; the context is its fingerprint input."""
+        return PageJob(path, (template, path, context),
+                       lambda: self._render(template, path, **context))
+
     def link_for(self, label: str, key: str) -> str | None:
         """The output path of an entity's index page, if the archive has one."""
         return self.site.entity_pages.get((label_group(label), key))
+
+    def article_job(self, page: ArticlePage) -> PageJob:
+        """An article page; it also shows which of its entities have pages."""
+        links = tuple(sorted(
+            {(e.label, e.key, self.link_for(e.label, e.key) or "") for e in page.item.annotations.entities}
+        ))
+        return PageJob(page.path, ("article.html", page, links), lambda: self.article(page))
 
     def article(self, page: ArticlePage) -> RenderedPage:
         """An article with its annotations highlighted and its side panel."""
@@ -78,45 +103,45 @@ class PageRenderer:
         return self._render("article.html", page.path, page=page, article=article,
                             annotations=annotations, body=body, panel=side_panel(annotations, link))
 
-    def feed(self, path: str, title: str, page_path: str, pages: tuple[ArticlePage, ...]) -> RenderedPage:
+    def feed(self, path: str, title: str, page_path: str, pages: tuple[ArticlePage, ...]) -> PageJob:
         """An Atom feed of the newest articles in ``pages``."""
         entries = pages[:FEED_LENGTH]
         dates = [p.item.article.date for p in entries if p.item.article.date]
         updated = max(dates) if dates else date(1970, 1, 1)
-        return self._render("feed.xml", path, title=title, feed_path=path, home_path=page_path,
-                            entries=entries, updated=updated, fallback_date=updated)
+        return self._job("feed.xml", path, title=title, feed_path=path, home_path=page_path,
+                         entries=entries, updated=updated, fallback_date=updated)
 
-    def pages(self) -> Iterator[RenderedPage]:
+    def pages(self) -> Iterator[PageJob]:
         """Every page of the site, in a stable order."""
         site = self.site
         for listing in site.home:
-            yield self._render("index.html", listing.path, listing=listing)
+            yield self._job("index.html", listing.path, listing=listing)
         for page in site.articles:
-            yield self.article(page)
-        yield self._render("people.html", "people/index.html", people=site.people,
-                           letters=site.letters())
+            yield self.article_job(page)
+        yield self._job("people.html", "people/index.html", people=site.people,
+                        letters=site.letters())
         for person in site.people:
             for listing in person.listing:
-                yield self._render("person.html", listing.path, person=person, listing=listing)
+                yield self._job("person.html", listing.path, person=person, listing=listing)
             yield self.feed(person.feed_path, f"{person.name} · {self.info.title}", person.path,
                             _pages_of(person.listing))
-        yield self._render("topics.html", "topics/index.html", topic_groups=site.topics_by_kind())
+        yield self._job("topics.html", "topics/index.html", topic_groups=site.topics_by_kind())
         for topic in site.topics:
             for listing in topic.listing:
-                yield self._render("topic.html", listing.path, topic=topic, listing=listing)
+                yield self._job("topic.html", listing.path, topic=topic, listing=listing)
             yield self.feed(topic.feed_path, f"{topic.name} · {self.info.title}", topic.path,
                             _pages_of(topic.listing))
         yield self.feed("feed.xml", self.info.title, "index.html", site.articles)
         if self.info.search:
-            yield self._render("search.html", "search/index.html")
-        yield self._render("404.html", "404.html", absolute_links=True)
+            yield self._job("search.html", "search/index.html")
+        yield self._job("404.html", "404.html", absolute_links=True)
 
-    def sitemap(self, html_paths: list[str]) -> Iterator[RenderedPage]:
+    def sitemap(self, html_paths: list[str]) -> Iterator[PageJob]:
         """sitemap.xml (when the site has an absolute base_url) and robots.txt."""
         if self.info.absolute:
             urls = [self.info.absolute_url(p) for p in html_paths if p != "404.html"]
-            yield self._render("sitemap.xml", "sitemap.xml", urls=urls)
-        yield self._render("robots.txt", "robots.txt")
+            yield self._job("sitemap.xml", "sitemap.xml", urls=urls)
+        yield self._job("robots.txt", "robots.txt")
 
 
 def _pages_of(listing: tuple[ListingPage, ...]) -> tuple[ArticlePage, ...]:

@@ -1,0 +1,82 @@
+"""Fingerprints of pages: a page is re-rendered only when what it shows has changed.
+
+A page's fingerprint hashes its template set, the site settings and the plain
+data its template receives. Articles inside that data are hashed once and then
+stand in by their digest, so a person page listing fifty articles costs fifty
+small digests, not fifty articles. Any change to an article (its text, its
+annotations, its links) changes its digest and so every page that shows it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from pathlib import Path
+from typing import Any
+
+from sitegen.archive import ArticlePage
+from sitegen.models import AnnotatedArticle
+
+SITEGEN_ROOT = Path(__file__).resolve().parents[1]
+
+
+def digest_files(paths: list[Path]) -> str:
+    """One digest of the names and bytes of every file under ``paths`` (folders or files)."""
+    digest = hashlib.sha256()
+    for root in paths:
+        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.exists() else []
+        for file in files:
+            if file.is_file():
+                digest.update(str(file.relative_to(root) if root.is_dir() else file.name).encode())
+                digest.update(b"\0")
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def code_digest() -> str:
+    """A digest of sitegen's own code: a new version re-renders every page."""
+    return digest_files([SITEGEN_ROOT])
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, buffer: io.BytesIO, fingerprints: Fingerprints):
+        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fingerprints = fingerprints
+
+    def persistent_id(self, obj: Any) -> str | None:  # the pickle hook
+        if isinstance(obj, (AnnotatedArticle, ArticlePage)):
+            return self.fingerprints.of_object(obj)
+        return None
+
+
+class Fingerprints:
+    """Computes page fingerprints under one global digest (templates, settings, code)."""
+
+    def __init__(self, global_digest: str):
+        self.global_digest = global_digest
+        self._objects: dict[int, tuple[object, str]] = {}
+
+    def of_object(self, obj: AnnotatedArticle | ArticlePage) -> str:
+        """The digest of one article (or article page), computed once."""
+        cached = self._objects.get(id(obj))
+        if cached is not None and cached[0] is obj:
+            return cached[1]
+        if isinstance(obj, ArticlePage):
+            # The page's links and neighbours, with its article standing in by digest.
+            value = self.of(("article-page", obj))
+        else:
+            value = hashlib.sha256(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        self._objects[id(obj)] = (obj, value)
+        return value
+
+    def of(self, inputs: Any) -> str:
+        """The fingerprint of a page whose template receives ``inputs``."""
+        buffer = io.BytesIO()
+        if isinstance(inputs, tuple) and inputs and inputs[0] == "article-page":
+            page: ArticlePage = inputs[1]
+            _Pickler(buffer, self).dump((page.path, page.newer, page.older, page.people,
+                                         page.topics, page.related, self.of_object(page.item)))
+        else:
+            _Pickler(buffer, self).dump(inputs)
+        return hashlib.sha256(self.global_digest.encode() + buffer.getvalue()).hexdigest()

@@ -1,0 +1,63 @@
+"""The 400-article BBC corpus builds, and well-known people get exactly one page each.
+
+The corpus is the BBC's copyright: it is read from ../shared/corpus and copied only
+into a temporary folder. Skipped only when that folder is absent (a user's machine).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, broken_links, build
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CORPUS.is_dir(), reason="the BBC corpus (../shared/corpus) is absent"),
+]
+PEOPLE = {"tony-blair": ("Tony Blair", "Mr Blair"), "gordon-brown": ("Gordon Brown",),
+          "michael-howard": ("Michael Howard",), "charles-kennedy": ("Charles Kennedy",)}
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("bbc")
+    for source in CORPUS.glob("*.txt"):
+        section = source.name.split("-")[0]
+        (site / "seeds" / section).mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, site / "seeds" / section / source.name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(site)
+        assert build() == 0
+    return site
+
+
+def test_every_article_is_built_with_highlights(corpus_site: Path) -> None:
+    pages = list((corpus_site / "build" / "articles").glob("*/index.html"))
+    assert len(pages) == 400
+    without = [p for p in pages if 'class="hl ' not in p.read_text(encoding="utf-8")]
+    assert without == []
+
+
+def test_well_known_people_have_one_page_with_all_their_articles(corpus_site: Path) -> None:
+    output = corpus_site / "build"
+    people = json.loads((output / "data" / "people.json").read_text(encoding="utf-8"))
+    records = [json.loads(p.read_text(encoding="utf-8"))
+               for p in (output / "data" / "articles").glob("*.json")]
+    for key, forms in PEOPLE.items():
+        name = forms[0]
+        same_name = [p for p in people if p["name"] in (name, name.split()[-1])]
+        assert [p["key"] for p in same_name] == [key]
+        naming = {r["slug"] for r in records if any(f in r["title"] + r["text"] for f in forms)}
+        on_page = {r["slug"] for r in records if any(p["key"] == key for p in r["people"])}
+        assert naming <= on_page, (key, naming - on_page)
+        page = (output / "people" / key / "index.html").read_text(encoding="utf-8")
+        for slug in naming:
+            assert f"articles/{slug}/index.html" in page or (output / "people" / key / "page").exists()
+        assert same_name[0]["articles"] == len(on_page)
+
+
+def test_corpus_links_resolve(corpus_site: Path) -> None:
+    assert broken_links(corpus_site / "build") == []
