@@ -86,7 +86,7 @@ PERSON_NOUNS = frozenset(
     tycoon billionaire millionaire head father mother son daughter wife husband brother
     sister man woman girl boy teenager chairman co-chairman designer inventor creator
     developer consultant adviser advisor aide official diplomat envoy monarch king queen
-    prince princess pope bishop priest teacher student widow victim witness
+    prince princess pope bishop priest teacher student widow victim witness member
     """
     )
 )
@@ -403,6 +403,8 @@ def _determiners(token: Token) -> set[str]:
     found = {c.lower_ for c in token.lefts if c.dep_ in ("det", "predet")}
     if found:
         return found
+    if token.left_edge.tag_ == "DT" and token.left_edge.i < token.i:
+        return {token.left_edge.lower_}  # "the world 200m and 400m record holder"
     index = token.i - 1
     while index >= 0 and token.doc[index].tag_ in ("CD", "HYPH", "NN", "NNP", "JJ", "JJS", "VBN"):
         index -= 1
@@ -446,10 +448,12 @@ def sentence_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[SubjectRe
         root = sentence.root
         if inside(root.idx):
             continue
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or inside(subject.idx):
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+        if not subjects:
             continue
-        kind, head = classify_subject(subject)
+        # "ex-Tory education secretary Gillian Shepherd" can come out with two subjects.
+        classified = [classify_subject(subject) for subject in subjects]
+        kind, head = next(((k, h) for k, h in classified if k in (NAME, PRONOUN)), classified[0])
         start, end = _extent(head, kind)
         found.append(SubjectRef(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), kind, head.idx))
     return found

@@ -19,6 +19,7 @@ from sitegen.annotate.quotes import (
     QuoteMatch,
     SubjectRef,
     match_quotes,
+    opens_sentence,
     quoted_stretches,
     sentence_subjects,
 )
@@ -102,6 +103,7 @@ def annotate_doc(doc: Doc) -> Annotations:
     """Everything sitegen reads from one article's Doc, as plain records."""
     mentions = _mentions(doc)
     quotes = match_quotes(doc)
+    mentions = _named_speakers(doc.text, mentions, quotes)
     mentions = _drop_doubtful_people(doc.text, mentions, quotes)
     clusters = cluster_mentions(mentions)
     entities = tuple(
@@ -170,6 +172,27 @@ def _mentions(doc: Doc) -> list[Mention]:
         else m
         for m in raw
     ]
+
+
+_FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
+
+
+def _named_speakers(text: str, mentions: list[Mention], quotes: list[QuoteMatch]) -> list[Mention]:
+    """A full name the model missed is still a person when it is a quote's speaker
+    ("However, Linford Christie countered: …")."""
+    added = []
+    for quote in quotes:
+        attribution = quote.attribution
+        if attribution.kind != NAME or attribution.speaker_start is None or attribution.speaker_end is None:
+            continue
+        start, end = attribution.speaker_start, attribution.speaker_end
+        if any(m.start < end and start < m.end for m in mentions + added):
+            continue
+        name = clean_name(text[start:end], PERSON)
+        if _FULL_NAME.match(name):
+            offset = text.find(name, start, end)
+            added.append(Mention(offset, offset + len(name), name, PERSON))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _described_as_person(entity: Span) -> bool:
@@ -303,6 +326,9 @@ def _canonical(clusters: dict[str, Cluster]) -> tuple[EntityInfo, ...]:
 _MALE_TITLE = re.compile(r"(?:^|\s)(?:Mr|Sir|Lord|King|Prince|Baron|Father)\.?\s+$")
 _FEMALE_TITLE = re.compile(r"(?:^|\s)(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Baroness)\.?\s+$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_DESCRIPTION_STOP = frozenset(
+    {"the", "this", "that", "a", "an", "of", "'s", "his", "her", "its", "former", "ex"}
+)
 ANONYMOUS = "anonymous"  # the text is about an unnamed person ("a spokesman said")
 
 Focus = Cluster | str | None
@@ -334,6 +360,29 @@ class _Discourse:
             if gender:
                 self.gender.setdefault(id(self.cluster(mention)), gender)
         self.focus: Focus = None
+        self.roles: list[tuple[Cluster, set[str]]] = []
+
+    def learn_roles(self, doc: Doc) -> None:
+        """The role words each person is introduced with: "Tory leader Michael Howard",
+        "Jean-Philippe Cotis, the OECD's chief economist"."""
+        for mention in self.mentions:
+            if mention.label != PERSON:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words: set[str] = set()
+            index = span.start - 1
+            while index >= 0 and doc[index].dep_ in ("compound", "amod", "nmod", "punct") \
+                    and index < doc[index].head.i < span.end and doc[index].text not in ",.":
+                words.add(doc[index].lower_)
+                index -= 1
+            for child in span.root.children:
+                if child.dep_ == "appos" and child.i >= span.end:
+                    words |= {t.lower_ for t in child.subtree if t.i <= child.i}
+            words = {w for w in words if w.isalpha() or "-" in w} - _DESCRIPTION_STOP
+            if words:
+                self.roles.append((self.cluster(mention), words))
 
     def cluster(self, mention: Mention) -> Cluster:
         return self.clusters[f"{mention.label}\t{mention.name}"]
@@ -348,8 +397,19 @@ class _Discourse:
         if kind == PRONOUN:
             return self.pronoun(self.text[start:end].lower(), start)
         if kind == DESCRIPTION:
-            return self.focus if isinstance(self.focus, Cluster) else None
+            return self.described(start, end)
         return None
+
+    def described(self, start: int, end: int) -> Cluster | None:
+        """"The Tory leader" is the person introduced as "Tory leader Michael Howard" before;
+        otherwise a definite description refers to the person being discussed."""
+        words = set(re.findall(r"[a-z][\w'-]*", self.text[start:end].lower())) - _DESCRIPTION_STOP
+        if words:
+            matches = [c for c, roles in self.roles if words <= roles and c is not None]
+            named_before = {id(c): c for c in matches}
+            if len(named_before) == 1:
+                return next(iter(named_before.values()))
+        return self.focus if isinstance(self.focus, Cluster) else None
 
     def named(self, start: int, end: int, head: int) -> Cluster | None:
         covering = [m for m in self.mentions if m.start <= head < m.end] or [
@@ -404,7 +464,10 @@ class _Discourse:
         """The speaker of a quote; it becomes the focus."""
         attribution = quote.attribution
         if attribution.kind == UNATTRIBUTED:
-            person = self.focus if isinstance(self.focus, Cluster) else None
+            # A bare quote opening a sentence speaks on for the person being discussed; one
+            # quoted inside a sentence about something else ("…were intended to "…"") does not.
+            opening = opens_sentence(self.text, quote.start)
+            person = self.focus if opening and isinstance(self.focus, Cluster) else None
         elif attribution.speaker_start is None or attribution.speaker_end is None:
             person = None
         else:
@@ -424,6 +487,7 @@ def _resolve_quotes(
     """Quote records with speakers, read in text order while following the discourse focus."""
     quoted = quoted_stretches(doc)
     discourse = _Discourse(doc.text, mentions, clusters, quoted)
+    discourse.learn_roles(doc)
     events: list[tuple[int, int, SubjectRef | QuoteMatch]] = [
         (ref.head, 0, ref) for ref in sentence_subjects(doc, quoted)
     ]
