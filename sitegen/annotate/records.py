@@ -122,7 +122,7 @@ def annotate_doc(doc: Doc) -> Annotations:
         quotes=tuple(_resolve_quotes(doc, mentions, clusters, quotes)),
         figures=tuple(
             Figure(f.start, f.end, f.text, f.value, f.counts, f.label)
-            for f in match_figures(list(doc.ents))
+            for f in match_figures(doc)
         ),
         noun_phrases=_noun_phrases(doc),
     )
