@@ -222,7 +222,10 @@ class Rebuilder(threading.Thread):
             if settled is None:
                 return
             folders = self._folders()
-            self._rebuild(_changes(self.seen, settled, self.preview.config.root))
+            try:
+                self._rebuild(_changes(self.seen, settled, self.preview.config.root))
+            except Exception:  # never leave the gate closed and the watching stopped
+                log.exception("the rebuild failed unexpectedly")
             # New settings may watch other folders; otherwise keep the pre-build snapshot,
             # so a save made during the build triggers another one.
             self.seen = settled if self._folders() == folders else self.preview.snapshot()
@@ -244,8 +247,11 @@ class Rebuilder(threading.Thread):
 
     def _rebuild(self, changed: str) -> None:
         started = time.perf_counter()
+        base_path = self.preview.config.base_path
         report = self.preview.rebuild()
         seconds = time.perf_counter() - started
+        if self.preview.config.base_path != base_path:
+            log.info("base_url changed: the site is now served under %s", self.preview.config.base_path)
         if report is not None:
             log.info("Rebuilt in %.2f s (%s changed): %d pages written, %d unchanged, %d annotated",
                      seconds, changed, report.written, report.unchanged, report.annotated)
