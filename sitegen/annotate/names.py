@@ -26,7 +26,8 @@ _TITLES = sorted(
         "sergeant", "officer", "reverend", "rev", "father", "st", "saint", "director",
         "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper", "boss",
         "chief secretary", "shadow chancellor", "shadow home secretary", "tory leader",
-        "labour leader", "president-elect", "us president", "u.s. president",
+        "labour leader", "president-elect", "us president", "u.s. president", "treasurer",
+        "uncle", "aunt", "auntie", "cousin", "editor", "constable", "superintendent",
     },
     key=len,
     reverse=True,
@@ -36,6 +37,41 @@ _TITLE_PATTERN = re.compile(
     + "|".join(re.escape(t) for t in _TITLES)
     + r")\.?\s+)+",
     re.IGNORECASE,
+)
+# A title inside a mention ("Tory Treasurer Lord Ashcroft", "Lib Dem leader Charles Kennedy"):
+# everything up to the last title word before the name goes.
+_INNER_TITLE = re.compile(
+    r"^.*?\b(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\.?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_NATIONALITIES = (
+    "American|British|English|Scottish|Welsh|Irish|French|German|Spanish|Italian|Portuguese|Dutch|"
+    "Belgian|Swiss|Austrian|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Russian|Ukrainian|Greek|"
+    "Turkish|Israeli|Iranian|Iraqi|Afghan|Pakistani|Indian|Chinese|Japanese|Korean|Australian|"
+    "Canadian|Mexican|Brazilian|Argentine|Argentinian|Jamaican|Kenyan|Ethiopian|Nigerian|Moroccan|"
+    "Algerian|Egyptian|Ugandan|Ghanaian|Zimbabwean|Cuban|Croatian|Serbian|Romanian|Bulgarian|Hungarian"
+)
+_NATIONALITY = re.compile(r"^(?:" + _NATIONALITIES + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
+_TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
+# Names the model often tags as people that are parties, awards or prizes.
+NOT_PEOPLE = frozenset(
+    {
+        "labour", "tory", "tories", "conservative", "conservatives", "lib dem", "lib dems",
+        "liberal democrat", "liberal democrats", "democrat", "democrats", "republican", "republicans",
+        "oscar", "oscars", "grammy", "grammys", "bafta", "baftas", "emmy", "emmys", "golden globe",
+        "golden globes",
+    }
+)
+# Last words that make a "person" an organisation or a place ("Dana Centre").
+ORGANISATION_WORDS = frozenset(
+    {
+        "centre", "center", "bank", "group", "institute", "university", "college", "council",
+        "committee", "association", "agency", "party", "club", "company", "corporation", "corp",
+        "inc", "ltd", "plc", "llc", "foundation", "trust", "society", "union", "federation",
+        "commission", "office", "department", "ministry", "court", "theatre", "theater", "hospital",
+        "school", "airlines", "airways", "motors", "records", "studios", "games", "cup", "league",
+        "prize", "awards", "festival", "street", "road", "house", "hall", "stadium", "museum",
+    }
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -58,12 +94,25 @@ def clean_name(text: str, label: str) -> str:
     name = _SPACES.sub(" ", text).strip(" \t\n,;:!?\"“”‘’()[]")
     name = _POSSESSIVE.sub("", name)
     if label == PERSON:
-        name = _TITLE_PATTERN.sub("", name)
+        previous = None
+        while previous != name:
+            previous = name
+            name = _INNER_TITLE.sub("", _TITLE_PATTERN.sub("", name))
+        name = _NATIONALITY.sub("", name)
+        name = _TRAILING_POST.sub("", name)
+        if name.lower().strip(" .") in _TITLES:
+            return ""  # "former Tory Treasurer Lord": a title with its name cut off
     else:
         name = _LEADING_ARTICLE.sub("", name)
         if _DOTTED_ABBREVIATION.match(name):
             name = name.replace(".", "")  # "U.S." and "US" are one place
     return name.strip(" ,.;:-")
+
+
+def is_person_name(name: str) -> bool:
+    """Whether a cleaned PERSON name can be a person's: not a party, award or organisation."""
+    words = name.lower().split()
+    return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS
 
 
 def name_key(name: str) -> str:

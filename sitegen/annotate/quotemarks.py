@@ -27,8 +27,11 @@ class QuotedSpan:
     single: bool = False  # marked with ‘ ’ rather than double marks
 
 
-def _role(text: str, index: int) -> str | None:
-    """Is the mark at ``index`` opening or closing a quote (or neither)?"""
+def _role(text: str, index: int, single: bool = False) -> str | None:
+    """Is the mark at ``index`` opening or closing a quote (or neither)?
+
+    ``single`` is set when scanning single marks, where a straight ' is a quote mark.
+    """
     mark = text[index]
     before = text[index - 1] if index > 0 else ""
     after = text[index + 1] if index + 1 < len(text) else ""
@@ -42,6 +45,15 @@ def _role(text: str, index: int) -> str | None:
     if mark == "’":
         # An apostrophe sits between letters ("don’t") or after a plural ("voters’ rights").
         return CLOSE if not after.isalnum() and before and not before.isspace() else None
+    if mark == "'" and single:
+        # A straight single mark: a quoted title or term ('No More Mr Nasty'), never an
+        # apostrophe between letters ("Blair's"); after a plural it can only close one.
+        if (before == "" or before.isspace() or before in _OPENING_CONTEXT or before in "“\"") \
+                and after.isalnum():
+            return OPEN
+        if before and not before.isspace() and not after.isalnum():
+            return CLOSE
+        return None
     opens = (before == "" or before.isspace() or before in _OPENING_CONTEXT) and (
         after != "" and not after.isspace()
     )
@@ -69,7 +81,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Every quoted stretch of ``text`` in order; double and single marks are tracked apart."""
     double = _scan(text, {"“", "”", '"'})
-    single = _scan(text, {"‘", "’"})
+    single = _scan(text, {"‘", "’", "'"})
     # A single-marked stretch inside a double-marked one is a quote within a quote.
     single = [s for s in single if not any(d.start < s.start < d.end for d in double)]
     found = double + [QuotedSpan(s.start, s.end, s.closed, single=True) for s in single if s.closed]
@@ -84,7 +96,7 @@ def _scan(text: str, marks: set[str]) -> list[QuotedSpan]:
         for index in range(start, end):
             if text[index] not in marks:
                 continue
-            role = _role(text, index)
+            role = _role(text, index, "'" in marks)
             if role is None:
                 continue
             if open_at is None:
@@ -107,7 +119,7 @@ def _scan(text: str, marks: set[str]) -> list[QuotedSpan]:
 
 
 def _role_at(text: str, index: int, marks: set[str]) -> str | None:
-    return _role(text, index) if index < len(text) and text[index] in marks else None
+    return _role(text, index, "'" in marks) if index < len(text) and text[index] in marks else None
 
 
 def _continues(text: str, index: int, paragraph_start: int) -> bool:

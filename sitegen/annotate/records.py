@@ -7,7 +7,15 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from sitegen.annotate.figures import match_figures
-from sitegen.annotate.names import PERSON, Cluster, Mention, clean_name, cluster_mentions, name_key
+from sitegen.annotate.names import (
+    PERSON,
+    Cluster,
+    Mention,
+    clean_name,
+    cluster_mentions,
+    is_person_name,
+    name_key,
+)
 from sitegen.annotate.quotes import (
     DESCRIPTION,
     INDEFINITE,
@@ -104,6 +112,7 @@ def annotate_doc(doc: Doc) -> Annotations:
     mentions = _mentions(doc)
     quotes = match_quotes(doc)
     mentions = _named_speakers(doc.text, mentions, quotes)
+    mentions = _drop_quoted_terms(doc, mentions, quotes)
     mentions = _drop_doubtful_people(doc.text, mentions, quotes)
     clusters = cluster_mentions(mentions)
     entities = tuple(
@@ -156,21 +165,65 @@ def _mentions(doc: Doc) -> list[Mention]:
             continue
         if label == PERSON and (any(ch.isdigit() for ch in name) or name.islower()):
             continue
+        if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
+            label, name = "ORG", clean_name(entity.text, "ORG")  # "the Lib Dems", "Dana Centre"
         start, end = _trimmed_span(doc.text, entity, name)
         raw.append(Mention(start, end, name, label))
     raw = _titled_names(doc.text, raw)
     raw = _organisations_called_it(doc, raw)
-    people = {m.name for m in raw if m.label == PERSON}
+    return _vote_people(doc.text, raw)
+
+
+def _vote_people(text: str, raw: list[Mention]) -> list[Mention]:
+    """One label per name: the model tags the same name differently from sentence to sentence.
+
+    A full name tagged a person once is a person everywhere ("Trump" tagged ORG once
+    is still Donald Trump). A one-word name is a person when it is part of a full
+    person name, has a personal title, or is tagged a person more often than not
+    ("Balco", tagged once of each, stays an organisation). "Vincent Cable" tagged
+    ORG is the person called "Mr Cable" elsewhere.
+    """
+    person_votes: Counter[str] = Counter()
+    other_votes: Counter[str] = Counter()
+    for m in raw:
+        if m.label == PERSON:
+            person_votes[m.name] += 1
+        elif m.label in _NAME_ENTITY_LABELS:
+            other_votes[m.name] += 1
+    full_words = {w for m in raw if m.label == PERSON and " " in m.name for w in m.name.split()}
+    titled = {
+        m.name for m in raw
+        if m.label == PERSON and _HONORIFIC_BEFORE.search(text[max(0, m.start - 14) : m.start])
+    }
     surnames = {m.name for m in raw if m.label == PERSON and " " not in m.name}
-    # "Trump" tagged ORG in one sentence is still the person named Trump elsewhere, and
-    # "Vincent Cable" tagged ORG is the person called "Mr Cable" elsewhere.
+
+    def is_person(name: str) -> bool:
+        if " " in name:
+            return person_votes[name] > 0 or (name.split()[-1] in surnames and name.istitle())
+        return (
+            name in full_words or name in titled or person_votes[name] > other_votes[name]
+        ) and person_votes[name] > 0
+
+    result = []
+    for m in raw:
+        if m.label not in _NAME_ENTITY_LABELS or m.label == "NORP":
+            result.append(m)
+        elif is_person(m.name):
+            result.append(Mention(m.start, m.end, m.name, PERSON))
+        elif m.label == PERSON:
+            result.append(Mention(m.start, m.end, m.name, "ORG"))
+        else:
+            result.append(m)
+    return result
+
+
+def _drop_quoted_terms(doc: Doc, mentions: list[Mention], quotes: list[QuoteMatch]) -> list[Mention]:
+    """A "person" inside a quoted term or title is a nickname or a title: "Betty", 'Mr Nasty'."""
+    speech = [(q.start, q.end) for q in quotes]
+    terms = [(s, e) for s, e in quoted_stretches(doc) if (s, e) not in speech]
     return [
-        Mention(m.start, m.end, m.name, PERSON)
-        if m.label != PERSON
-        and m.label in _NAME_ENTITY_LABELS
-        and (m.name in people or (" " in m.name and m.name.split()[-1] in surnames and m.name.istitle()))
-        else m
-        for m in raw
+        m for m in mentions
+        if not (m.label == PERSON and any(s < m.start and m.end < e for s, e in terms))
     ]
 
 
