@@ -1,0 +1,81 @@
+"""Name cleaning and clustering: pure Python, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitegen.annotate.names import PERSON, Mention, clean_name, cluster_mentions, is_person_name, name_key
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chinese President Xi Jinping", "Xi Jinping"),
+        ("President Xi", "Xi"),
+        ("Mr Blair's", "Blair"),
+        ("Prime Minister Tony Blair", "Tony Blair"),
+        ("Tory Treasurer Lord Ashcroft", "Ashcroft"),
+        ("Lib Dem leader Charles Kennedy", "Charles Kennedy"),
+        ("Russian Dmitriy Bogdanov", "Dmitriy Bogdanov"),
+        ("Uncle Ossie", "Ossie"),
+        ("Margaret Moran MP", "Margaret Moran"),
+        ("Christian Olsson", "Christian Olsson"),
+        ("Brian Adams", "Brian Adams"),
+        ("Mark King", "Mark King"),
+        ("former Tory Treasurer Lord", ""),
+    ],
+)
+def test_clean_person_names(text: str, name: str) -> None:
+    assert clean_name(text, PERSON) == name
+
+
+def test_clean_organisation_names() -> None:
+    assert clean_name("the U.S.", "GPE") == "US"
+    assert clean_name("Beijing's", "GPE") == "Beijing"
+    assert clean_name("the World Bank", "ORG") == "World Bank"
+
+
+def test_not_people() -> None:
+    assert not is_person_name("Labour")
+    assert not is_person_name("Lib Dems")
+    assert not is_person_name("Oscar")
+    assert not is_person_name("Dana Centre")
+    assert is_person_name("Tony Blair")
+
+
+def test_name_key() -> None:
+    assert name_key("Xi Jinping") == "xi-jinping"
+    assert name_key("Tom O'Neil") == "tom-o-neil"
+
+
+def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
+    mentions = [Mention(i, i + 1, name, label) for i, (name, label) in enumerate(forms)]
+    clusters = cluster_mentions(mentions)
+    return {form: clusters[f"{label}\t{form}"].name for form, label in forms}
+
+
+def test_short_forms_join_the_full_name() -> None:
+    names = cluster_names(
+        [("Xi Jinping", PERSON), ("Xi", PERSON), ("Donald Trump", PERSON), ("Trump", PERSON)]
+    )
+    assert names == {"Xi Jinping": "Xi Jinping", "Xi": "Xi Jinping", "Donald Trump": "Donald Trump",
+                     "Trump": "Donald Trump"}
+
+
+def test_same_surname_goes_to_the_most_mentioned() -> None:
+    names = cluster_names(
+        [("Tony Blair", PERSON), ("Blair", PERSON), ("Blair", PERSON), ("Ian Blair", PERSON),
+         ("Tony Blair", PERSON)]
+    )
+    assert names["Blair"] == "Tony Blair"
+    assert names["Ian Blair"] == "Ian Blair"
+
+
+def test_acronym_joins_its_organisation() -> None:
+    names = cluster_names([("South China Morning Post", "ORG"), ("SCMP", "ORG")])
+    assert names["SCMP"] == "South China Morning Post"
+
+
+def test_people_and_organisations_do_not_mix() -> None:
+    names = cluster_names([("Ford", "ORG"), ("Harrison Ford", PERSON)])
+    assert names["Ford"] == "Ford"
