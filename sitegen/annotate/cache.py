@@ -21,7 +21,10 @@ from sitegen.serialize import annotations_from_dict, annotations_to_dict
 
 log = logging.getLogger(__name__)
 CACHE_FILE = "cache.sqlite"
-_SCHEMA = "CREATE TABLE IF NOT EXISTS annotations (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS annotations "
+    "(key TEXT PRIMARY KEY, annotator TEXT NOT NULL, data TEXT NOT NULL)"
+)
 
 
 @cache
@@ -54,8 +57,14 @@ class AnnotationCache:
         try:
             connection = sqlite3.connect(self.path)
             connection.execute("PRAGMA journal_mode=WAL")
+            columns = [row[1] for row in connection.execute("PRAGMA table_info(annotations)")]
+            if columns and "annotator" not in columns:  # a cache from an older sitegen
+                connection.execute("DROP TABLE annotations")
             connection.execute(_SCHEMA)
-            connection.execute("SELECT count(*) FROM annotations").fetchone()
+            # Entries of another annotator version can never be used again.
+            with connection:
+                connection.execute("DELETE FROM annotations WHERE annotator != ?",
+                                   (annotator_version(),))
             return connection
         except sqlite3.DatabaseError as error:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
@@ -90,8 +99,8 @@ class AnnotationCache:
         """Store entries in one transaction."""
         with self._connection:
             self._connection.executemany(
-                "INSERT OR REPLACE INTO annotations (key, data) VALUES (?, ?)",
-                [(key, json.dumps(annotations_to_dict(a), separators=(",", ":")))
+                "INSERT OR REPLACE INTO annotations (key, annotator, data) VALUES (?, ?, ?)",
+                [(key, annotator_version(), json.dumps(annotations_to_dict(a), separators=(",", ":")))
                  for key, a in entries],
             )
 
