@@ -456,12 +456,15 @@ class _Discourse:
     def described(self, start: int, end: int) -> Cluster | None:
         """"The Tory leader" is the person introduced as "Tory leader Michael Howard" before;
         otherwise a definite description refers to the person being discussed."""
-        words = set(re.findall(r"[a-z][\w'-]*", self.text[start:end].lower())) - _DESCRIPTION_STOP
+        phrase = self.text[start:end].lower()
+        words = set(re.findall(r"[a-z][\w'-]*", phrase)) - _DESCRIPTION_STOP
         if words:
             matches = [c for c, roles in self.roles if words <= roles and c is not None]
             named_before = {id(c): c for c in matches}
             if len(named_before) == 1:
                 return next(iter(named_before.values()))
+        if re.search(r"['’]s\b|\b(?:his|her|their)\b", phrase):
+            return None  # "Tony Blair's official spokesman": someone else, unnamed
         return self.focus if isinstance(self.focus, Cluster) else None
 
     def named(self, start: int, end: int, head: int) -> Cluster | None:
@@ -510,7 +513,7 @@ class _Discourse:
         person = self.refer(ref.kind, ref.start, ref.end, ref.head)
         if person is not None:
             self.focus = person
-        elif ref.kind == INDEFINITE:
+        elif ref.kind in (INDEFINITE, DESCRIPTION):
             self.focus = ANONYMOUS
 
     def speaker(self, quote: QuoteMatch) -> Cluster | None:
