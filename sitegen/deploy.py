@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.serve import RELOAD_MARKER, input_files
+from sitegen.serve import RELOAD_MARKER, input_files, shown_path
 from sitegen.write.output import MARKER
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def check_build(config: Config, config_file: Path) -> int:
     if newer:
         newest = max(newer, key=_mtime)
         more = f" and {len(newer) - 1} other file(s)" if len(newer) > 1 else ""
-        raise DeployError(f"{output} is older than {_shown(newest, config.root)}{more}: the "
+        raise DeployError(f"{output} is older than {shown_path(newest, config.root)}{more}: the "
                           f"published site would be out of date; {build_hint}")
     return sum(1 for path in output.rglob("*") if path.is_file())
 
@@ -127,7 +127,3 @@ def _mtime(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:
         return 0
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -260,16 +260,17 @@ class Rebuilder(threading.Thread):
                       "the next good save", seconds, changed)
 
 
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` relative to the site's folder when it is inside it, for messages."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def _changes(before: dict[Path, Any], after: dict[Path, Any], root: Path) -> str:
     paths = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
-
-    def shown(path: Path) -> str:
-        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-
     if not paths:
         return "nothing"
     more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
-    return shown(paths[0]) + more
+    return shown_path(paths[0], root) + more
 
 
 def _reload_browsers() -> None:
@@ -497,9 +498,6 @@ async def _serve_forever(preview: Preview, sockets: list[socket.socket],
 
 
 def _watched(config: Config, config_file: Path) -> str:
-    def shown(path: Path) -> str:
-        return path.relative_to(config.root).as_posix() if path.is_relative_to(config.root) else str(path)
-
-    folders = [f"{shown(f)}/" for f in dict.fromkeys((config.content, config.templates, config.static))
-               if f.is_dir()]
-    return ", ".join([*folders, shown(config_file)])
+    folders = [f"{shown_path(f, config.root)}/" if f.is_dir() else ""
+               for f in dict.fromkeys((config.content, config.templates, config.static))]
+    return ", ".join([*filter(None, folders), shown_path(config_file, config.root)])
