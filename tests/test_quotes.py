@@ -152,3 +152,11 @@ def test_unnamed_speaker_stays_unknown(annotate: dict[str, Annotations]) -> None
 
 def test_bare_quotes_carry_the_speaker_being_discussed(annotate: dict[str, Annotations]) -> None:
     assert [q.speaker for q in annotate["carried"].quotes] == ["Kelli White", "Kelli White"]
+
+
+def test_narration_ends_a_quote_that_never_closed() -> None:
+    text = (
+        '"If you have no policy, start one. Mr Hopkins said that blogs were powerful. '
+        '"Everyone does this," he said.'
+    )
+    assert spans(text) == ['"If you have no policy, start one.', '"Everyone does this,"']

@@ -9,12 +9,18 @@ were merged, so a continuation also opens mid-paragraph after a sentence end
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN, CLOSE = "open", "close"
 _OPENING_CONTEXT = set("([{—–-/:") | {""}
 _CLOSING_CONTEXT = set(".,;:!?)]}-—–'’…")
 _SENTENCE_END = set(".!?…")
+# A sentence reporting what a titled person said, in the third person: narration, not speech.
+_NARRATION = re.compile(
+    r"[.!?](?=\s+(?:Mr|Mrs|Ms|Miss|Dr|Sir|Prof|Lord|Lady)\.? [A-Z][\w'’-]+ "
+    r"(?:said|says|added|told|explained|argued|insisted|warned|believes|thinks)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,14 @@ def _scan(text: str, marks: set[str]) -> list[QuotedSpan]:
                 # A new quote opens while the last never closed: end that one before it.
                 found.append(QuotedSpan(open_at, _trim_end(text, open_at, index), closed=False))
                 open_at = index
+            else:
+                narration = _NARRATION.search(text, open_at + 1, index)
+                if narration is not None:
+                    # `"…one. Mr Hopkins said that … "Everyone…`: the quote never closed, and
+                    # the narration about its speaker shows it ended before that sentence.
+                    found.append(QuotedSpan(open_at, _trim_end(text, open_at, narration.start() + 1),
+                                            closed=False))
+                    open_at = index
         if open_at is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if following is None or _role_at(text, following, marks) != OPEN:
