@@ -380,6 +380,13 @@ def classify_subject(token: Token) -> tuple[str, Token]:
         for child in token.children:
             if child.dep_ == "appos" and (child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON"):
                 return NAME, child
+        if _is_person_noun(token):
+            # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parse hangs the name
+            # on the nearest noun; a name set off by commas inside the phrase is the person.
+            for word in token.subtree:
+                if word.dep_ == "appos" and word.tag_ == "NNP" and word.i > token.i \
+                        and word.doc[word.left_edge.i - 1].text == ",":
+                    return NAME, word
     determiners = _determiners(token)
     if determiners & _INDEFINITE_DETERMINERS:
         return (INDEFINITE if _is_person_noun(token) else NOBODY), token
