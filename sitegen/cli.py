@@ -159,7 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("error: %s", error)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        log.error("interrupted; the output folder and the cache are unchanged")
+        log.error("interrupted; the output folder is unchanged, and the cache keeps the "
+                  "annotations finished so far")
         return 130
 
 

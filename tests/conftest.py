@@ -125,3 +125,49 @@ def broken_links(output: Path) -> list[str]:
             elif fragment and resolved.suffix == ".html" and fragment not in ids_of(resolved):
                 broken.append(f"{page.relative_to(output)} → {link} (no such id)")
     return broken
+
+
+class _BlockParser(HTMLParser):
+    """The text of each paragraph-like block inside one element."""
+
+    BLOCKS = frozenset({"p", "figcaption", "li", "h2", "h3", "h4", "td", "th", "pre"})
+
+    def __init__(self, element_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.element_id = element_id
+        self.depth = 0  # open elements inside the wanted one; 0 = outside it
+        self.blocks: list[str] = []
+        self._open_block: int | None = None  # depth of the block being collected
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in PageParser.VOID:
+            return
+        if self.depth:
+            self.depth += 1
+            if tag in self.BLOCKS and self._open_block is None:
+                self._open_block = self.depth
+                self.blocks.append("")
+        elif dict(attrs).get("id") == self.element_id:
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in PageParser.VOID or not self.depth:
+            return
+        if self._open_block == self.depth:
+            self._open_block = None
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._open_block is not None:
+            self.blocks[-1] += data
+
+
+def block_texts(path: Path, element_id: str = "body-text") -> list[str]:
+    """The text of each block (paragraph, caption, list item…) inside ``element_id`` of a page.
+
+    Blocks do not nest here: a list item's paragraphs count as one block.
+    """
+    parser = _BlockParser(element_id)
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.blocks

@@ -20,6 +20,11 @@ from sitegen.read.source import ParsedArticle, ReadProblem, decode
 
 PARSERS = {".txt": parse_plain, ".md": parse_markdown, ".markdown": parse_markdown}
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
+# spaCy's default ``nlp.max_length``: the annotator refuses (with a traceback) any longer text, and
+# needs about a minute for one this long, so a longer article is a clear error, found before
+# annotating. A file of over eight bytes a character cannot hold a shorter one and is not even read.
+MAX_TEXT_LENGTH = 1_000_000
+MAX_FILE_BYTES = 8 * MAX_TEXT_LENGTH
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,15 @@ def _read_one(path: Path) -> tuple[ParsedArticle, date | None]:
             "files; move other files out of the content folder (assets go in static/)"
         )
     name_date = _date_from_name(path.stem)
-    return parser(decode(path.read_bytes())), name_date
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ReadProblem(f"the file is too big for an article ({size:,} bytes); split it into "
+                          f"articles of at most {MAX_TEXT_LENGTH:,} characters")
+    article = parser(decode(path.read_bytes()))
+    if len(article.text) > MAX_TEXT_LENGTH:
+        raise ReadProblem(f"the article is too long to annotate ({len(article.text):,} characters "
+                          f"of text; at most {MAX_TEXT_LENGTH:,}): split it into several articles")
+    return article, name_date
 
 
 def _date_from_name(stem: str) -> date | None:

@@ -17,6 +17,24 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).enab
 _FIELDS = {"title", "date", "author", "topics", "summary", "slug", "draft", "tags"}
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, but an impossible date is a YAML error with its line, not a crash.
+
+    PyYAML's timestamp constructor raises a bare ``ValueError`` for ``2020-13-45``.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> date | datetime:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as error:
+        raise ReadProblem(f"'{node.value}' is not a real date ({error}); use a date like 2020-03-27",
+                          node.start_mark.line + 2) from None  # +2: 1-based, after the '---' line
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def parse_markdown(text: str) -> ParsedArticle:
     """Parse a ``.md`` article: optional front matter, then a CommonMark body."""
     meta, body, body_line = _split_front_matter(text)
@@ -67,7 +85,7 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if closing is None:
         raise ReadProblem("front matter opened with '---' on line 1 is never closed with '---'", 1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:closing]))
+        meta = yaml.load("\n".join(lines[1:closing]), Loader=_FrontMatterLoader)  # a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

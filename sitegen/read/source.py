@@ -33,6 +33,9 @@ class ParsedArticle:
 
 def decode(raw: bytes) -> str:
     """UTF-8 (a BOM is dropped), with CRLF and CR line ends made LF."""
+    # Checked before the NUL bytes that UTF-16 text is full of, so it is not called binary.
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadProblem("UTF-16 text, not UTF-8: re-save the file as UTF-8", 1)
     if b"\x00" in raw[:8192]:
         raise ReadProblem("binary file, not an article: keep only .txt and .md articles here")
     try:

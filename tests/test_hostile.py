@@ -1,0 +1,490 @@
+"""Hostile and broken input: a clear one-line error naming the file, nothing lost, build/ intact.
+
+Messages already pinned at the read stage (tests/test_read.py) are checked here once more only
+as the user sees them: one ``path[:line]: message`` line per bad file on stderr, no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE, block_texts, broken_links, build, parse_page, write_files
+
+import sitegen.build
+import sitegen.read
+import sitegen.write.output
+from sitegen.read import MAX_TEXT_LENGTH
+
+GOOD = {"good.txt": "Good news\n\nThe mayor opened the new bridge on Monday."}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to prove a failed build changed nothing."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def leftovers(site: Path) -> list[str]:
+    """Staging or swap folders a build left beside the output folder."""
+    return [p.name for p in site.iterdir() if p.name.startswith((".build.staging-", ".build.old-"))]
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The stderr lines, asserting there is no traceback among them."""
+    assert "Traceback" not in stderr, stderr
+    return [line for line in stderr.splitlines() if line.strip()]
+
+
+# --- Encodings and line ends --------------------------------------------------------------
+
+
+def test_bom_crlf_and_cr_line_ends_build_like_plain_lf(site: Path) -> None:
+    write_files(site / "seeds", {
+        "crlf.txt": "\ufeffCRLF title\r\n\r\nFirst line\r\nwrapped.\r\n\r\nSecond.\r\n".encode(),
+        "cr.txt": b"Old Mac title\r\rOnly paragraph.\r",
+        "front.md": ("\ufeff---\r\ntitle: Front matter with CRLF\r\ndate: 2005-02-14\r\n---\r\n"
+                     "Body *one*.\r\n\r\n- item\r\n").encode(),
+    })
+    assert build() == 0
+    output = site / "build" / "articles"
+    crlf = parse_page(output / "crlf-title" / "index.html")
+    assert crlf.text_of("article-title") == "CRLF title"
+    assert block_texts(output / "crlf-title" / "index.html") == ["First line wrapped.", "Second."]
+    assert parse_page(output / "old-mac-title" / "index.html").text_of("body-text").strip() == (
+        "Only paragraph.")
+    front = output / "front-matter-with-crlf" / "index.html"
+    assert 'datetime="2005-02-14"' in front.read_text(encoding="utf-8")
+    for page in (site / "build").rglob("*.html"):
+        assert "\r" not in page.read_text(encoding="utf-8") and "\ufeff" not in page.read_text()
+
+
+# --- Bad files: one line each, naming the file and line -----------------------------------
+
+BAD_FILES: dict[str, tuple[str | bytes, str]] = {
+    # name: (content, the start of its error line on stderr)
+    "latin1.txt": ("Title\n\nCafé au lait".encode("latin-1"), "seeds/latin1.txt:3: not UTF-8"),
+    "utf16.txt": ("Title\n\nBody.".encode("utf-16"), "seeds/utf16.txt:1: UTF-16 text, not UTF-8"),
+    "noise.txt": (bytes(range(128, 256)) * 40, "seeds/noise.txt:1: not UTF-8"),
+    "nul.txt": (b"Title\n\n\x00\x01\x02\x03 binary", "seeds/nul.txt: binary file"),
+    "photo.jpg": (b"\xff\xd8\xff\xe0\x00\x10JFIF", "seeds/photo.jpg: not an article (.jpg)"),
+    "empty.txt": ("", "seeds/empty.txt:1: empty file"),
+    "blank.md": ("  \n\n\t\n", "seeds/blank.md:1: empty file"),
+    "title-only.txt": ("Just a title\n", "seeds/title-only.txt:1: the article has a title but no body"),
+    "title-only.md": ("---\ntitle: Just a title\n---\n", "seeds/title-only.md:4: the article has a title"),
+    "list.md": ("---\n- a\n- b\n---\nBody", "seeds/list.md:2: front matter must be a mapping"),
+    "scalar.md": ("---\njust words\n---\nBody", "seeds/scalar.md:2: front matter must be a mapping"),
+    "unclosed.md": ("---\ntitle: T\nBody", "seeds/unclosed.md:1: front matter opened with '---'"),
+    "yaml.md": ("---\ntitle: [unclosed\n---\nBody", "seeds/yaml.md:2: front matter is not valid YAML"),
+    "not-a-date.md": ("---\ntitle: T\ndate: yesterday\n---\nBody",
+                      "seeds/not-a-date.md:3: 'date' must be a date like 2020-03-27"),
+    "impossible-date.md": ("---\ntitle: T\nauthor: A\ndate: 2020-13-45\n---\nBody",
+                           "seeds/impossible-date.md:4: '2020-13-45' is not a real date"),
+    "2021-02-30-impossible-name.txt": ("T\n\nBody.",
+                                       "seeds/2021-02-30-impossible-name.txt: the file name starts"),
+    "escape.md": ("---\ntitle: T\nslug: ../../etc/passwd\n---\nBody",
+                  "seeds/escape.md:2: slug '../../etc/passwd' is not allowed"),
+    "escape2.md": ("---\ntitle: T\nslug: ..\n---\nBody", "seeds/escape2.md:2: slug '..' is not allowed"),
+}
+
+
+def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys) -> None:
+    write_files(site / "seeds", GOOD)
+    assert build() == 0
+    before = snapshot(site / "build")
+    write_files(site / "seeds", {name: content for name, (content, _) in BAD_FILES.items()})
+    capsys.readouterr()
+    assert build() == 1
+    lines = error_lines(capsys.readouterr().err)
+    for name, (_, expected) in BAD_FILES.items():
+        naming = [line for line in lines if line.startswith(f"seeds/{name}:")]
+        assert len(naming) == 1, (name, lines)
+        assert naming[0].startswith(expected), (naming[0], expected)
+    assert len(lines) == len(BAD_FILES) + 1  # and the summary
+    assert f"build failed: {len(BAD_FILES)} file(s) need fixing" in lines[-1]
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+
+
+def test_keep_going_builds_the_rest_and_still_names_every_bad_file(site: Path, capsys) -> None:
+    write_files(site / "seeds", {**GOOD, **{name: c for name, (c, _) in BAD_FILES.items()}})
+    assert build("--keep-going") == 1
+    lines = error_lines(capsys.readouterr().err)
+    assert sum(line.startswith("seeds/") for line in lines) == len(BAD_FILES)
+    assert [p.parent.name for p in (site / "build" / "articles").glob("*/index.html")] == ["good-news"]
+
+
+# --- Size --------------------------------------------------------------------------------
+
+
+def _long_text(characters: int) -> str:
+    sentence = "The minister said the budget for Cardiff would grow by 3% next year. "
+    paragraph = sentence * 10
+    return "\n\n".join([paragraph] * (characters // len(paragraph) + 1))
+
+
+def test_a_5_mb_article_is_refused_at_once_and_the_rest_builds(site: Path, capsys) -> None:
+    body = _long_text(5_000_000)
+    write_files(site / "seeds", {**GOOD, "huge.txt": "Huge\n\n" + body,
+                                 "huge.md": "---\ntitle: Huge too\n---\n" + body})
+    started = time.perf_counter()
+    assert build() == 1
+    lines = error_lines(capsys.readouterr().err)
+    for name in ("huge.txt", "huge.md"):
+        (line,) = [line for line in lines if line.startswith(f"seeds/{name}:")]
+        assert "too long to annotate" in line and f"at most {MAX_TEXT_LENGTH:,}" in line
+    assert build("--keep-going") == 1
+    assert time.perf_counter() - started < 30  # refused before annotation, not after minutes
+    assert (site / "build" / "articles" / "good-news" / "index.html").is_file()
+
+
+def test_a_file_far_too_big_is_not_even_read(site: Path, capsys, monkeypatch) -> None:
+    write_files(site / "seeds", {"giant.txt": b"Giant\n\n" + b"word " * 1_700_000})
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: pytest.fail("read") if self.name == "giant.txt" else read_bytes(self))
+    assert build() == 1
+    (line, _) = error_lines(capsys.readouterr().err)
+    assert line.startswith("seeds/giant.txt: the file is too big for an article (8,500,007 bytes)")
+
+
+PARAGRAPHS_BUDGET = 120  # seconds; the linear work (spaCy over ~0.5 MB of text) takes about 25
+
+
+@pytest.mark.xfail(strict=True, reason="annotation is quadratic in the number of paragraphs and "
+                   "numbers (nlp.paragraph_boundaries sets is_sent_start, which rescans the doc; "
+                   "figures._read_number reads doc.sents per number): reported to the annotate owner")
+def test_20000_short_paragraphs_all_arrive_in_order(site: Path) -> None:
+    paragraphs = [f"Line {number} of the list." for number in range(20_000)]
+    write_files(site / "seeds", {"many.txt": "Many paragraphs\n\n" + "\n\n".join(paragraphs)})
+    try:  # in a subprocess, so a build that takes minutes is stopped and reported, not waited for
+        result = subprocess.run([sys.executable, "-m", "sitegen", "build", "-q"], cwd=site,
+                                capture_output=True, text=True, timeout=PARAGRAPHS_BUDGET)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"building 20,000 short paragraphs took over {PARAGRAPHS_BUDGET} s")
+    assert result.returncode == 0, result.stderr
+    page = site / "build" / "articles" / "many-paragraphs" / "index.html"
+    assert block_texts(page) == paragraphs
+
+
+# --- Markup and template syntax are text ------------------------------------------------------
+
+NASTY = "<script>alert('x')</script> {{ 1234*5 }} {% include 'base.html' %} &amp; {# c #}"
+
+
+def test_markup_and_template_syntax_in_front_matter_and_text_stay_text(site: Path) -> None:
+    front = (f'---\ntitle: "T {NASTY}"\nauthor: "A {NASTY}"\nsummary: "S {NASTY}"\n'
+             f'topics: ["{NASTY}", "<b>bold</b>"]\ndate: 2020-01-01\n---\n')
+    write_files(site / "seeds", {
+        "a.md": front + f"Body {NASTY}\n\n<script>alert(2)</script>\n\n`{NASTY}`\n",
+        "b.md": "---\ntitle: Second\ntopics: [\"<b>bold</b>\"]\n---\nAnother body.\n",
+    })
+    assert build() == 0
+    output = site / "build"
+    pages = [p for p in output.rglob("*") if p.suffix in (".html", ".xml")]
+    assert len(pages) > 4
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<b>bold</b>" not in text, page
+        assert "6170" not in text, f"{page}: a template expression in the content was evaluated"
+    parsed = [parse_page(p) for p in output.glob("articles/*/index.html")]
+    (parser,) = [p for p in parsed if p.text_of("article-title") != "Second"]
+    assert parser.text_of("article-title") == f"T {NASTY}"
+    body = parser.text_of("body-text")
+    # Markdown decodes "&amp;" in text (CommonMark), not in a code span; front matter is literal.
+    assert f"Body {NASTY.replace('&amp;', '&')}" in body and "<script>alert(2)</script>" in body
+    assert NASTY in body
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in home
+
+
+# --- Slugs --------------------------------------------------------------------------------
+
+
+def test_two_articles_claiming_one_slug_are_both_named(site: Path, capsys) -> None:
+    write_files(site / "seeds", {
+        "a.md": "---\ntitle: First\nslug: budget\n---\nOne.",
+        "b/c.md": "---\ntitle: Second\nslug: Budget\n---\nTwo.",
+    })
+    assert build() == 1
+    (line, _) = error_lines(capsys.readouterr().err)
+    assert line == ("seeds/b/c.md:2: slug 'budget' is already used by a.md; "
+                    "give one of them another slug")
+    assert build("--keep-going") == 1
+    assert [p.parent.name for p in (site / "build" / "articles").glob("*/index.html")] == ["budget"]
+
+
+# --- Files that change under the build ------------------------------------------------------
+
+
+def test_a_file_deleted_between_listing_and_reading_is_named(site: Path, monkeypatch, capsys) -> None:
+    write_files(site / "seeds", {**GOOD, "gone.txt": "Gone\n\nSoon."})
+    assert build() == 0
+    before = snapshot(site / "build")
+    write_files(site / "seeds", {"new.txt": "New\n\nA change, so the build reads the folder."})
+    read_one = sitegen.read._read_one
+
+    def delete_then_read(path: Path):
+        if path.name == "gone.txt":
+            path.unlink()  # listed a moment ago, gone by the time it is read
+        return read_one(path)
+
+    monkeypatch.setattr(sitegen.read, "_read_one", delete_then_read)
+    capsys.readouterr()
+    assert build() == 1
+    (line, _) = error_lines(capsys.readouterr().err)
+    assert line == "seeds/gone.txt: cannot read: No such file or directory"
+    assert snapshot(site / "build") == before
+
+
+def test_files_changed_or_deleted_while_annotating(site: Path, monkeypatch) -> None:
+    write_files(site / "seeds", {**GOOD, "edit.txt": "Edited\n\nThe old words.",
+                                 "drop.txt": "Dropped\n\nStill here when read."})
+    annotate = sitegen.build.annotate_articles
+
+    def annotate_while_editing(*args, **kwargs):
+        (site / "seeds" / "edit.txt").write_text("Edited\n\nThe new words.", encoding="utf-8")
+        (site / "seeds" / "drop.txt").unlink()
+        return annotate(*args, **kwargs)
+
+    monkeypatch.setattr(sitegen.build, "annotate_articles", annotate_while_editing)
+    assert build() == 0  # the build shows the files as they were read: one consistent archive
+    articles = site / "build" / "articles"
+    assert "The old words." in (articles / "edited" / "index.html").read_text()
+    assert (articles / "dropped" / "index.html").is_file()
+    monkeypatch.setattr(sitegen.build, "annotate_articles", annotate)
+    assert build() == 0  # and the next build catches up
+    assert "The new words." in (articles / "edited" / "index.html").read_text()
+    assert not (articles / "dropped").exists()
+
+
+# --- Ctrl-C ---------------------------------------------------------------------------------
+
+
+def _cache_rows(site: Path) -> int:
+    try:
+        connection = sqlite3.connect(f"file:{site / '.sitegen' / 'cache.sqlite'}?mode=ro", uri=True)
+        try:
+            return connection.execute("SELECT count(*) FROM annotations").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:  # not created yet, or mid-write
+        return 0
+
+
+def test_ctrl_c_while_annotating_keeps_build_and_cache_sound(site: Path) -> None:
+    """SIGINT to the whole process group, as Ctrl-C in a terminal sends it, spaCy's workers too."""
+    story = SAMPLE.read_text(encoding="utf-8").split("\n", 2)[2]
+    write_files(site / "seeds", {"first.txt": f"First story\n\n{story}"})
+    assert build() == 0
+    before = snapshot(site / "build")
+    shutil.rmtree(site / ".sitegen")  # count only this build's cache entries
+    # 48 articles: enough for two annotation processes (sitegen starts one per 24 articles).
+    write_files(site / "seeds", {f"s{n:02d}.txt": f"Story {n}\n\n{story}\n\nThis is story {n}."
+                                 for n in range(48)})
+    rows = 0
+    process = subprocess.Popen([sys.executable, "-m", "sitegen", "build", "--jobs", "2"], cwd=site,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _cache_rows(site) == rows and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # until the first batch is cached: the middle of the annotation
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert error_lines(stderr) == [line for line in error_lines(stderr) if "interrupted" in line]
+    assert len(error_lines(stderr)) == 1, stderr
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+    connection = sqlite3.connect(site / ".sitegen" / "cache.sqlite")
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
+    done = _cache_rows(site) - rows
+    assert 0 < done < 48
+    # The next build uses what was finished and annotates the rest, exactly as a fresh one would.
+    result = subprocess.run([sys.executable, "-m", "sitegen", "build", "--jobs", "2"], cwd=site,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert f"{49 - done} annotated, {done} from cache" in result.stderr
+    pages = sorted(p.parent.name for p in (site / "build" / "articles").glob("*/index.html"))
+    assert len(pages) == 49
+    write_files(site, {"fresh.toml": 'cache = ".fresh-cache"\noutput = "fresh"\n'})
+    fresh = subprocess.run([sys.executable, "-m", "sitegen", "build", "--config", "fresh.toml"],
+                           cwd=site, capture_output=True, text=True, timeout=300)
+    assert fresh.returncode == 0, fresh.stderr
+    assert snapshot(site / "build" / "data" / "articles") == snapshot(site / "fresh" / "data" / "articles")
+
+
+def test_ctrl_c_while_writing_leaves_build_intact(site: Path, monkeypatch, capsys) -> None:
+    write_files(site / "seeds", GOOD)
+    assert build() == 0
+    before = snapshot(site / "build")
+    write_files(site / "seeds", {"more.txt": "More\n\nAnother story."})
+    write = sitegen.write.output.StagedOutput.write
+    calls: list[str] = []
+
+    def write_then_interrupt(self, path: str, data: str | bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        write(self, path, data)
+
+    monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", write_then_interrupt)
+    capsys.readouterr()
+    assert build() == 130
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("interrupted; the output folder is unchanged")
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+    monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", write)
+    assert build() == 0
+    assert (site / "build" / "articles" / "more" / "index.html").is_file()
+
+
+def test_ctrl_c_while_the_new_site_is_put_in_place_leaves_a_whole_site(site: Path, monkeypatch) -> None:
+    """A real SIGINT in the middle of moving the new files in: old site or new, never a mix."""
+    write_files(site / "seeds", GOOD)
+    assert build() == 0
+    before = snapshot(site / "build")
+    write_files(site / "seeds", {"more.txt": "More\n\nAnother story."})
+    rename, replace = os.rename, os.replace
+    sent: list[bool] = []
+
+    def interrupt_once(move):
+        def moved(source, target) -> None:
+            if not sent and Path(target).resolve().is_relative_to((site / "build").resolve()):
+                sent.append(True)
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C lands mid-move
+            move(source, target)
+        return moved
+
+    monkeypatch.setattr(sitegen.write.output.os, "rename", interrupt_once(rename))
+    monkeypatch.setattr(sitegen.write.output.os, "replace", interrupt_once(replace))
+    code = build()
+    monkeypatch.setattr(sitegen.write.output.os, "rename", rename)
+    monkeypatch.setattr(sitegen.write.output.os, "replace", replace)
+    assert sent and code in (0, 130)
+    after = snapshot(site / "build")
+    assert after == before or "articles/more/index.html" in after
+    assert broken_links(site / "build") == []
+    assert [p for p in leftovers(site) if p.startswith(".build.staging-")] == []
+    assert build() == 0 and (site / "build" / "articles" / "more" / "index.html").is_file()
+
+
+# --- Output folder --------------------------------------------------------------------------
+
+
+def test_output_under_a_regular_file_is_one_line(site: Path, capsys) -> None:
+    write_files(site, {"seeds/good.txt": GOOD["good.txt"], "notes.txt": "not a folder"})
+    assert build("--output", "notes.txt/site") == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line == (f"error: output folder {site}/notes.txt/site cannot be made: {site}/notes.txt "
+                    "is a file, not a folder; choose another --output")
+    assert (site / "notes.txt").read_text() == "not a folder"
+
+
+def test_the_built_site_is_readable_by_a_web_server(site: Path) -> None:
+    """The output folder follows the umask, not tempfile's private 0700."""
+    write_files(site / "seeds", GOOD)
+    old = os.umask(0o022)
+    try:
+        assert build() == 0
+    finally:
+        os.umask(old)
+    assert (site / "build").stat().st_mode & 0o777 == 0o755
+
+
+def _as_other_user() -> list[str]:
+    """A command prefix that runs a process as 'nobody' when we are root, where chmod stops nothing."""
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import sitegen"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot run Python as nobody here: {probe.stderr.decode()[-200:]}")
+    return prefix
+
+
+@pytest.fixture
+def shared_site(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Like ``site``, but in a folder another user can reach (pytest's tmp_path is private)."""
+    folder = Path(tempfile.mkdtemp(prefix="sitegen-hostile-"))
+    folder.chmod(0o755)
+    (folder / "seeds").mkdir()
+    monkeypatch.chdir(folder)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_unwritable_output_folder_is_one_line_and_nothing_changes(shared_site: Path) -> None:
+    site = shared_site
+    write_files(site / "seeds", GOOD)
+    assert build("--output", "out/build") == 0
+    prefix = _as_other_user()
+    before = snapshot(site / "out")
+    write_files(site / "seeds", {"new.txt": "New\n\nA new article, so the build must write."})
+    if prefix:  # the other user must own the cache, but not the output folder's parent
+        for path in [site / ".sitegen", *(site / ".sitegen").iterdir()]:
+            os.chown(path, 65534, 65534)
+    (site / "out").chmod(0o555)
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "sitegen", "build", "--output",
+                                 "out/build"], cwd=site, capture_output=True, text=True, timeout=120)
+    finally:
+        (site / "out").chmod(0o755)
+    assert result.returncode == 1
+    (line,) = error_lines(result.stderr)
+    assert line == (f"error: cannot write next to the output folder {site}/out/build: Permission "
+                    "denied; check its permissions or choose another --output")
+    assert snapshot(site / "out") == before
+
+
+# --- Templates ------------------------------------------------------------------------------
+
+
+def test_runtime_error_in_a_template_names_file_and_line(site: Path, capsys) -> None:
+    write_files(site, {"seeds/good.txt": GOOD["good.txt"],
+                       "templates/article.html": '{% extends "base.html" %}\n{% block main %}\n\n'
+                                                 "{{ article.no_such_field }}\n{% endblock %}\n"})
+    assert build() == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("error: templates/article.html:4: UndefinedError")
+    assert not (site / "build").exists() and leftovers(site) == []
+
+
+def test_a_missing_base_template_is_named(site: Path, capsys) -> None:
+    write_files(site, {"seeds/good.txt": GOOD["good.txt"],
+                       "templates/article.html": '{% extends "no-such-base.html" %}\n'})
+    assert build() == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("error: template 'no-such-base.html' not found")
+
+
+@pytest.mark.xfail(strict=True, reason="render/environment.py reports a missing include without "
+                   "the including file and line (reported to the lead)")
+def test_a_missing_included_template_names_the_including_file_and_line(site: Path, capsys) -> None:
+    write_files(site, {"seeds/good.txt": GOOD["good.txt"],
+                       "templates/article.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                 '{% include "partials/gone.html" %}\n{% endblock %}\n'})
+    assert build() == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "templates/article.html:3:" in line and "partials/gone.html" in line
+
+
+@pytest.mark.xfail(strict=True, reason="render/environment.py lets a template's UnicodeDecodeError "
+                   "through as a traceback (reported to the lead)")
+def test_a_template_that_is_not_utf8_is_one_line(site: Path, capsys) -> None:
+    write_files(site, {"seeds/good.txt": GOOD["good.txt"],
+                       "templates/article.html": b"\xff\xfe{{ article.title }}"})
+    assert build() == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert "templates/article.html" in line and "UTF-8" in line
