@@ -171,3 +171,51 @@ def block_texts(path: Path, element_id: str = "body-text") -> list[str]:
     parser.feed(path.read_text(encoding="utf-8"))
     parser.close()
     return parser.blocks
+
+
+# A small archive exercising every kind of page content: both formats, people, quotes, figures,
+# captions and Markdown lists, tables, images, links and code. Used by the validity and browser tests.
+TEST_ARCHIVE: dict[str, str] = {
+    "politics/2005-02-14-budget-row.md": (
+        "---\ntitle: Budget row deepens\nauthor: Political staff\ntopics: [economy, taxes]\n"
+        "summary: Chancellor Gordon Brown defends the plan.\n---\n"
+        "Chancellor Gordon Brown said the budget would raise £2.5bn for schools in London.\n\n"
+        "“This is a budget for hard-working families,” Mr Brown told MPs on Monday.\n\n"
+        "Michael Howard, the Conservative leader, said: \"The figures do not add up.\"\n\n"
+        "## What changes\n\n- Income tax stays at 22%\n- Fuel duty rises by 2p\n\n"
+        "| Item | Cost |\n|---|---:|\n| Schools | £2.5bn |\n| Roads | £800m |\n\n"
+        "Read the [Treasury statement](https://example.org/treasury) and `the code`.\n\n"
+        '![A chart of spending](https://example.org/chart.png "Spending by department, 2005")\n'
+    ),
+    "politics/2005-02-15-election.txt": (
+        "Blair sets out election plans\n\n"
+        "Prime Minister Tony Blair has set out his plans for the general election in May.\n\n"
+        "\"We will not take a single vote for granted,\" Mr Blair said in Manchester.\n\n"
+        "The Labour Party has 410 MPs, and polls put it 5 points ahead of the Conservatives.\n"
+    ),
+    "business/2005-02-16-shares.md": (
+        "---\ntitle: Shares rise in Tokyo\ntopics: [economy]\n---\n"
+        "Shares in Sony rose 3% in Tokyo after the company said profits reached ¥50bn.\n\n"
+        "\"We are very pleased,\" said Sony chief executive Nobuyuki Idei.\n\n"
+        "1. First point\n2. Second point with *emphasis* & <angle> brackets\n\n"
+        "> A quoted block from the annual report.\n"
+    ),
+    "2005-02-17-caption.txt": (
+        "Leaders meet in Beijing\n\n"
+        "Chinese President Hu Jintao (L) greets Tony Blair in Beijing, Nov. 9, 2005\n\n"
+        "Tony Blair met Hu Jintao in Beijing on Thursday to discuss trade worth $5 billion.\n"
+    ),
+}
+
+
+def built_archive(folder: Path, files: dict[str, str], *args: str) -> Path:
+    """Write ``files`` under ``folder``/seeds and build them into ``folder``/build; returns build/.
+
+    For module-scoped fixtures: it changes the working folder only while building.
+    """
+    import contextlib
+
+    write_files(folder / "seeds", files)
+    with contextlib.chdir(folder):
+        assert main(["build", "-q", *args]) == 0
+    return folder / "build"
