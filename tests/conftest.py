@@ -219,3 +219,11 @@ def built_archive(folder: Path, files: dict[str, str], *args: str) -> Path:
     with contextlib.chdir(folder):
         assert main(["build", "-q", *args]) == 0
     return folder / "build"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type: ignore[no-untyped-def]
+    """Keep each phase's report on the test item (``item.rep_call``), so fixtures can see failures."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
