@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.nlp import doc_text, entity_span
 from sitegen.annotate.numbers import parse_value
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class FigureMatch:
 
 def match_figures(doc: Doc) -> list[FigureMatch]:
     """Every figure in a parsed article, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     athletics = bool(_ATHLETICS.search(text))
     found: list[FigureMatch] = []
     taken: list[tuple[int, int]] = []
@@ -103,7 +104,7 @@ def match_figures(doc: Doc) -> list[FigureMatch]:
 
 def _read_number(doc: Doc, match: re.Match[str], athletics: bool) -> FigureMatch | None:
     """The figure a number written in digits makes with its neighbours, or None."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = match.span()
     digits = match.group(1)
     number = float(digits.replace(",", ""))
@@ -168,7 +169,7 @@ def _money_context(text: str, end: int) -> bool:
 
 def _not_a_count(doc: Doc, start: int, end: int, digits: str) -> bool:
     """A year, or a number that is part of a name, code or address."""
-    text = doc.text
+    text = doc_text(doc)
     following = text[end : end + 6]
     if _YEAR.match(digits) and not re.match(r"\s?(?:[x*×]|by)\s?\d", following):
         return True
@@ -188,13 +189,13 @@ def _not_a_count(doc: Doc, start: int, end: int, digits: str) -> bool:
 
 def _in_date(doc: Doc, start: int, end: int) -> bool:
     """Part of a calendar date or clock time: "4 February 2005", "Nov. 9", "10 o'clock"."""
-    text = doc.text
+    text = doc_text(doc)
     if _AFTER_MONTH.search(text[max(0, start - 11) : start]) or _BEFORE_MONTH.match(text[end : end + 14]):
         return True
     token = _token_at(doc, start)
     if token is None or token.ent_type_ not in ("DATE", "TIME"):
         return False
-    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_span(token)
     if entity is None:
         return False
     return bool(_DATE_WORDS.search(entity.text)) or "o'clock" in entity.text.lower()
@@ -208,10 +209,10 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
 def _figure(doc: Doc, start: int, end: int, label: str, value: float | None) -> FigureMatch:
     span = doc.char_span(start, end, alignment_mode="expand")
     if label == "QUANTITY":
-        counts = _unit(doc.text[start:end])
+        counts = _unit(doc_text(doc)[start:end])
     else:
         counts = _counted_noun(span, label) if span is not None else None
-    return FigureMatch(start, end, doc.text[start:end], value, counts, label)
+    return FigureMatch(start, end, doc_text(doc)[start:end], value, counts, label)
 
 
 def _unit(text: str) -> str | None:

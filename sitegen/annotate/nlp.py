@@ -9,7 +9,7 @@ from sitegen.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 # Lemmas and coarse POS are not needed: speech verbs are matched by form and the
 # fine-grained tags come from the tagger. Leaving them out saves about a quarter of the time.
@@ -69,3 +69,29 @@ def model_identity(name: str) -> str:
     except PackageNotFoundError:
         found = "unknown"
     return f"{name}@{found}"
+
+
+def entity_span(token: Token) -> Span | None:
+    """The entity ``token`` belongs to, found from its neighbours.
+
+    Not ``doc.ents``: that property builds every entity of the Doc on each call,
+    which made one lookup per figure quadratic on long articles.
+    """
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once: ``Doc.text`` joins every token again on each access."""
+    text = doc.user_data.get("sitegen_text")
+    if text is None:
+        text = doc.user_data["sitegen_text"] = doc.text
+    return text

@@ -12,9 +12,11 @@ Nothing here guesses a name: a subject that is not a person stays unresolved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.nlp import doc_text, entity_span
 from sitegen.annotate.quotemarks import QuotedSpan, find_quoted_spans
 
 if TYPE_CHECKING:
@@ -165,7 +167,7 @@ def is_speech(doc: Doc, span: QuotedSpan, has_cue: bool, continues: bool = False
     (``the results were "respectable"`` does not). The second half of a quote
     split by its attribution always counts.
     """
-    inner = _inner(doc.text, span)
+    inner = _inner(doc_text(doc), span)
     words = len(inner.split())
     if not words:
         return False
@@ -174,7 +176,7 @@ def is_speech(doc: Doc, span: QuotedSpan, has_cue: bool, continues: bool = False
         return has_cue and ends_like_speech and words >= 2
     if continues:
         return True
-    if opens_sentence(doc.text, span.start):
+    if opens_sentence(doc_text(doc), span.start):
         return has_cue or ends_like_speech or words >= MIN_PARTIAL_WORDS
     if words >= MIN_PARTIAL_WORDS:
         return True
@@ -183,10 +185,10 @@ def is_speech(doc: Doc, span: QuotedSpan, has_cue: bool, continues: bool = False
 
 def match_quotes(doc: Doc) -> list[QuoteMatch]:
     """Every quote in ``doc`` with the speech verb and subject that attribute it."""
-    spans = find_quoted_spans(doc.text)
+    spans = find_quoted_spans(doc_text(doc))
     found: list[QuoteMatch] = []
     for index, span in enumerate(spans):
-        limit = spans[index + 1].start if index + 1 < len(spans) else len(doc.text)
+        limit = spans[index + 1].start if index + 1 < len(spans) else len(doc_text(doc))
         floor = spans[index - 1].end if index else 0
         attribution = _cue_after(doc, span, limit) or _cue_before(doc, span.start, floor)
         continued = _continued(doc, found, span)
@@ -200,7 +202,7 @@ def match_quotes(doc: Doc) -> list[QuoteMatch]:
 
 def quoted_stretches(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of every quoted stretch (speech or not): text not to read as narration."""
-    return [(s.start, s.end) for s in find_quoted_spans(doc.text)]
+    return [(s.start, s.end) for s in find_quoted_spans(doc_text(doc))]
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
@@ -225,11 +227,11 @@ def _cue_after(doc: Doc, span: QuotedSpan, limit: int) -> Attribution | None:
     """
     if not span.closed:
         return None
-    inner = _inner(doc.text, span)
-    following = doc.text[span.end : span.end + 1]
+    inner = _inner(doc_text(doc), span)
+    following = doc_text(doc)[span.end : span.end + 1]
     if not inner or not (inner[-1] in _AFTER_CUE_ENDINGS or following == ","):
         return None
-    end = min(limit, _paragraph_end(doc.text, span.end))
+    end = min(limit, _paragraph_end(doc_text(doc), span.end))
     window = _tokens_between(doc, span.end, end)
     if window is None:
         return None
@@ -248,7 +250,7 @@ def _cue_before(doc: Doc, quote_start: int, floor: int) -> Attribution | None:
     has no attribution before it. A sentence introducing the quote with a colon
     but no speech verb ("Her message was clear: “…”") gives its subject.
     """
-    text = doc.text
+    text = doc_text(doc)
     before = text[max(floor, _paragraph_start(text, quote_start)) : quote_start].rstrip()
     if not before or before[-1] in _SENTENCE_END or before[-1] in _CLOSING_MARKS:
         return None
@@ -278,8 +280,8 @@ def _continued(doc: Doc, found: list[QuoteMatch], span: QuotedSpan) -> Attributi
     attribution = previous.attribution
     if attribution.cue is None:
         return None
-    closing = doc.text[previous.end - 2 : previous.end]
-    gap = doc.text[previous.end : span.start]
+    closing = doc_text(doc)[previous.end - 2 : previous.end]
+    gap = doc_text(doc)[previous.end : span.start]
     if "\n\n" in gap or len(gap.split()) > 10 or not gap.rstrip().endswith(","):
         return None
     if not (closing[:1] in _AFTER_CUE_ENDINGS or gap.startswith(",")):
@@ -429,10 +431,8 @@ def _is_person_noun(token: Token) -> bool:
 
 def _extent(token: Token, kind: str) -> tuple[int, int]:
     """The words naming the subject: its entity, or the noun with its left modifiers."""
-    if kind == NAME and token.ent_type_:
-        for entity in token.doc.ents:
-            if entity.start <= token.i < entity.end:
-                return entity.start, entity.end
+    if kind == NAME and (entity := entity_span(token)) is not None:
+        return entity.start, entity.end
     if kind in (PRONOUN,):
         return token.i, token.i + 1
     left = token.i
@@ -447,9 +447,13 @@ def _extent(token: Token, kind: str) -> tuple[int, int]:
 def sentence_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[SubjectRef]:
     """The main subject of each sentence, where it lies outside every quoted stretch."""
     found: list[SubjectRef] = []
+    ordered = sorted(quoted)
+    starts = [start for start, _ in ordered]
 
     def inside(offset: int) -> bool:
-        return any(start <= offset < end for start, end in quoted)
+        # Quoted stretches do not overlap: only the last one starting at or before offset can hold it.
+        position = bisect_right(starts, offset) - 1
+        return position >= 0 and offset < ordered[position][1]
 
     for sentence in doc.sents:
         root = sentence.root

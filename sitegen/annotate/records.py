@@ -16,6 +16,7 @@ from sitegen.annotate.names import (
     is_person_name,
     name_key,
 )
+from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import (
     DESCRIPTION,
     INDEFINITE,
@@ -111,15 +112,15 @@ def annotate_doc(doc: Doc) -> Annotations:
     """Everything sitegen reads from one article's Doc, as plain records."""
     mentions = _mentions(doc)
     quotes = match_quotes(doc)
-    mentions = _named_speakers(doc.text, mentions, quotes)
+    mentions = _named_speakers(doc_text(doc), mentions, quotes)
     mentions = _drop_quoted_terms(doc, mentions, quotes)
-    mentions = _drop_doubtful_people(doc.text, mentions, quotes)
+    mentions = _drop_doubtful_people(doc_text(doc), mentions, quotes)
     clusters = cluster_mentions(mentions)
     entities = tuple(
         Entity(
             m.start,
             m.end,
-            doc.text[m.start : m.end],
+            doc_text(doc)[m.start : m.end],
             m.label,
             name_key(clusters[f"{m.label}\t{m.name}"].name),
         )
@@ -167,11 +168,11 @@ def _mentions(doc: Doc) -> list[Mention]:
             continue
         if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
             label, name = "ORG", clean_name(entity.text, "ORG")  # "the Lib Dems", "Dana Centre"
-        start, end = _trimmed_span(doc.text, entity, name)
+        start, end = _trimmed_span(doc_text(doc), entity, name)
         raw.append(Mention(start, end, name, label))
-    raw = _titled_names(doc.text, raw)
+    raw = _titled_names(doc_text(doc), raw)
     raw = _organisations_called_it(doc, raw)
-    return _vote_people(doc.text, raw)
+    return _vote_people(doc_text(doc), raw)
 
 
 def _vote_people(text: str, raw: list[Mention]) -> list[Mention]:
@@ -316,7 +317,7 @@ def _organisations_called_it(doc: Doc, mentions: list[Mention]) -> list[Mention]
                 if clause.dep_ == "ccomp" and subjects:
                     votes[mention.name] += {"it": 1, "he": -1, "she": -1}.get(subjects[0], 0)
     titled = {m.name for m in mentions if m.label == PERSON and _HONORIFIC_BEFORE.search(
-        doc.text[max(0, m.start - 14) : m.start])}
+        doc_text(doc)[max(0, m.start - 14) : m.start])}
     return [
         Mention(m.start, m.end, m.name, "ORG") if votes[m.name] > 0 and m.name not in titled else m
         for m in mentions
@@ -542,7 +543,7 @@ def _resolve_quotes(
 ) -> list[Quote]:
     """Quote records with speakers, read in text order while following the discourse focus."""
     quoted = quoted_stretches(doc)
-    discourse = _Discourse(doc.text, mentions, clusters, quoted)
+    discourse = _Discourse(doc_text(doc), mentions, clusters, quoted)
     discourse.learn_roles(doc)
     events: list[tuple[int, int, SubjectRef | QuoteMatch]] = [
         (ref.head, 0, ref) for ref in sentence_subjects(doc, quoted)
@@ -558,7 +559,7 @@ def _resolve_quotes(
     records = []
     for quote in quotes:
         attribution = quote.attribution
-        body = doc.text[quote.start : quote.end]
+        body = doc_text(doc)[quote.start : quote.end]
         span = (
             (attribution.speaker_start, attribution.speaker_end)
             if attribution.speaker_start is not None and attribution.speaker_end is not None
