@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
 import logging
+import os
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sitegen.annotate import annotate_articles
+from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
-from sitegen.archive.export import people_records, topic_records
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
 from sitegen.models import AnnotatedArticle
-from sitegen.read import read_content
-from sitegen.render import render_site
-from sitegen.serialize import article_record
+from sitegen.read import MAX_FILE_BYTES, read_content
+from sitegen.render import plan_site
+from sitegen.render.fingerprint import code_digest, digest_files
 from sitegen.write import StagedOutput, check_output_folder
-from sitegen.write.search import index_search
+from sitegen.write.manifest import Manifest, load_manifest, save_manifest
+from sitegen.write.output import MARKER, read_build_id
+from sitegen.write.search import SEARCH_FOLDER, index_search
 
 log = logging.getLogger(__name__)
 
@@ -55,63 +61,116 @@ def build(
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
                                         config.root])
+    inputs = input_digest(config, live_reload_script)
+    if not keep_going and (unchanged := _nothing_changed(config, inputs, started)) is not None:
+        return unchanged
     result = read_content(config.content, include_drafts=config.drafts)
     if result.problems and not keep_going:
         raise ContentError(list(result.problems))
     articles = list(result.articles)
     on_progress = progress(len(articles), "Annotating") if progress and articles else None
-    annotations, annotate_report = annotate_articles(
-        articles, model=config.model, cache_folder=config.cache, jobs=config.jobs,
-        progress=on_progress,
-    )
+    with _quiet_workers_on_interrupt():
+        annotations, annotate_report = annotate_articles(
+            articles, model=config.model, cache_folder=config.cache, jobs=config.jobs,
+            progress=on_progress,
+        )
     items = [AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)]
     site = build_site(items, page_size=config.page_size, aliases=config.aliases,
                       ignore=config.ignore, named_topics=config.topics,
                       min_articles=config.min_articles)
     output = StagedOutput(config.output)
     try:
-        pages = _write_site(output, site, config, live_reload_script)
+        manifest = _write_site(output, site, config, live_reload_script, inputs)
         output.commit()
     except BaseException:
         output.discard()
         raise
-    seconds = time.perf_counter() - started
+    if config.search and (output.pages_changed or not (config.output / "pagefind").is_dir()):
+        index_search(config.output)
+    if not result.problems:
+        manifest.articles = len(articles)
+        save_manifest(config.cache, config.output, manifest)
     return BuildReport(
         articles=len(articles),
-        pages=pages,
+        pages=len(manifest.pages),
         written=output.written,
         unchanged=output.unchanged,
         annotated=annotate_report.annotated,
         cached=annotate_report.cached,
-        seconds=seconds,
+        seconds=time.perf_counter() - started,
         problems=result.problems,
     )
 
 
-def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)
+def input_digest(config: Config, live_reload_script: str | None) -> str:
+    """One digest of everything a build reads: articles, settings, templates, static, code, model."""
+    digest = hashlib.sha256()
+    for part in (repr(config), live_reload_script or "", model_identity(config.model), code_digest(),
+                 digest_files([config.templates, THEME_DIR / "templates"]),
+                 digest_files([config.static, THEME_DIR / "static"]),
+                 digest_files([config.content], max_bytes=MAX_FILE_BYTES)):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport | None:
+    """The report of the previous build, when its inputs are exactly today's."""
+    previous = load_manifest(config.cache, config.output, read_build_id(config.output))
+    if previous.inputs != inputs:
+        return None
+    # The build is verified current: say so by the marker's time (``sitegen deploy`` reads it).
+    (config.output / MARKER).touch()
+    return BuildReport(articles=previous.articles, pages=len(previous.pages), written=0,
+                       unchanged=len(previous.pages), annotated=0, cached=previous.articles,
+                       seconds=time.perf_counter() - started)
 
 
 def _write_site(output: StagedOutput, site: Site, config: Config,
-                live_reload_script: str | None) -> int:
-    pages = 0
-    for page in render_site(site, config, live_reload_script=live_reload_script):
+                live_reload_script: str | None, inputs: str) -> Manifest:
+    """Stage every page whose fingerprint changed; keep the rest as they are."""
+    previous = load_manifest(config.cache, config.output, output.previous_id)
+    manifest = Manifest(build_id=output.build_id, inputs=inputs)
+    for planned in plan_site(site, config, live_reload_script=live_reload_script):
+        manifest.pages[planned.path] = planned.fingerprint
+        if previous.pages.get(planned.path) == planned.fingerprint and output.keep(planned.path):
+            continue
+        page = planned.render()
         output.write(page.path, page.text)
-        pages += 1
-    for page in site.articles:
-        record = article_record(page.item.article, page.item.annotations)
-        output.write(f"data/articles/{page.item.article.slug}.json", _json(record))
-    output.write("data/people.json", _json(people_records(site)))
-    output.write("data/topics.json", _json(topic_records(site)))
-    theme_static = THEME_DIR / "static"
-    output.copy_tree(theme_static, "static")
-    if config.static.resolve() != theme_static.resolve():
+    output.copy_tree(THEME_DIR / "static", "static")
+    if config.static.resolve() != (THEME_DIR / "static").resolve():
         output.copy_tree(config.static, "static")
     if config.search:
-        unchanged = output.pages_changed == 0
-        index_search(output.staging, output.previous if unchanged else None)
+        output.keep_tree(SEARCH_FOLDER)  # re-indexed after the commit when pages changed
     output.write(".nojekyll", "")
     if config.cname:
         output.write("CNAME", config.cname.strip() + "\n")
-    return pages
+    return manifest
 
+
+@contextmanager
+def _quiet_workers_on_interrupt() -> Iterator[None]:
+    """Ctrl-C ends spaCy's annotation worker processes without a traceback from each.
+
+    Ctrl-C sends SIGINT to every process of the terminal's foreground group, the forked
+    workers too, which inherit this handler: in a worker it exits quietly (code 0, so spaCy
+    warns of nothing); the main process raises ``KeyboardInterrupt`` as usual, and spaCy's
+    clean-up joins the workers. Handlers can only be set from the main thread (``sitegen
+    serve`` may build from another one), and a handler someone else set is left alone.
+    """
+    main_pid = os.getpid()
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        if os.getpid() != main_pid:
+            raise SystemExit(0)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)

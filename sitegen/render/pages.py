@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -11,9 +12,11 @@ import jinja2
 from markupsafe import Markup
 
 from sitegen.archive import ArticlePage, ListingPage, Site, label_group
+from sitegen.archive.export import people_records, topic_records
 from sitegen.archive.urls import relative_url
 from sitegen.render.highlight import highlights_for, render_body
 from sitegen.render.panel import side_panel
+from sitegen.serialize import article_record
 
 FEED_LENGTH = 20
 
@@ -135,6 +138,18 @@ class PageRenderer:
         if self.info.search:
             yield self._job("search.html", "search/index.html")
         yield self._job("404.html", "404.html", absolute_links=True)
+        yield from self.data()
+
+    def data(self) -> Iterator[PageJob]:
+        """The static JSON API: one file per article, people.json and topics.json."""
+        for page in self.site.articles:
+            path = f"data/articles/{page.item.article.slug}.json"
+            yield PageJob(path, ("json", page.item), _json_maker(
+                path, lambda item=page.item: article_record(item.article, item.annotations)))
+        yield PageJob("data/people.json", ("json", self.site.people),
+                      _json_maker("data/people.json", lambda: people_records(self.site)))
+        yield PageJob("data/topics.json", ("json", self.site.topics),
+                      _json_maker("data/topics.json", lambda: topic_records(self.site)))
 
     def sitemap(self, html_paths: list[str]) -> Iterator[PageJob]:
         """sitemap.xml (when the site has an absolute base_url) and robots.txt."""
@@ -142,6 +157,10 @@ class PageRenderer:
             urls = [self.info.absolute_url(p) for p in html_paths if p != "404.html"]
             yield self._job("sitemap.xml", "sitemap.xml", urls=urls)
         yield self._job("robots.txt", "robots.txt")
+
+
+def _json_maker(path: str, records: Callable[[], object]) -> Callable[[], RenderedPage]:
+    return lambda: RenderedPage(path, json.dumps(records(), ensure_ascii=False, indent=1))
 
 
 def _pages_of(listing: tuple[ListingPage, ...]) -> tuple[ArticlePage, ...]:

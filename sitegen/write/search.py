@@ -2,46 +2,34 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from sitegen.errors import OutputError
+from sitegen.write.output import sync_folder
 
 SEARCH_FOLDER = "pagefind"
 
 
-def index_search(site: Path, previous: Path | None) -> bool:
-    """Write the Pagefind bundle into ``site/pagefind``; returns True if it was re-indexed.
+def index_search(output: Path) -> None:
+    """Index ``output``'s article pages into ``output/pagefind``, rewriting only changed files.
 
-    When no page changed since the previous build, its bundle is reused (hard-linked),
-    which keeps rebuilds that change nothing cheap.
+    Runs after the pages are in place, since Pagefind reads the finished site. Its
+    bundle's file names are content hashes, so an edit rewrites only a few files.
     """
-    if previous is not None and (previous / SEARCH_FOLDER).is_dir():
-        _link_tree(previous / SEARCH_FOLDER, site / SEARCH_FOLDER)
-        return False
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir",
-               SEARCH_FOLDER, "--glob", "articles/**/*.html", "--keep-index-url", "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise OutputError(f"search indexing (pagefind) failed: {error}; set 'search = false' "
-                          "in sitegen.toml to build without search") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise OutputError(f"search indexing (pagefind) failed: {detail[0]}; set 'search = false' "
-                          "in sitegen.toml to build without search")
-    return True
-
-
-def _link_tree(source: Path, target: Path) -> None:
-    for folder, _, files in os.walk(source):
-        destination = target / Path(folder).relative_to(source)
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            try:
-                os.link(Path(folder) / name, destination / name)
-            except OSError:
-                shutil.copy2(Path(folder) / name, destination / name)
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output.parent) as temporary:
+        bundle = Path(temporary) / SEARCH_FOLDER
+        command = [sys.executable, "-m", "pagefind", "--site", str(output), "--output-path",
+                   str(bundle), "--glob", "articles/**/*.html", "--keep-index-url", "--silent"]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise OutputError(f"search indexing (pagefind) failed: {error}; set 'search = false' "
+                              "in sitegen.toml to build without search") from None
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+            raise OutputError(f"search indexing (pagefind) failed: {detail[0]}; set "
+                              "'search = false' in sitegen.toml to build without search")
+        sync_folder(bundle, output / SEARCH_FOLDER)
