@@ -9,7 +9,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 from sitegen.annotate import annotate_articles
@@ -120,7 +120,8 @@ def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport
     if previous.inputs != inputs:
         return None
     # The build is verified current: say so by the marker's time (``sitegen deploy`` reads it).
-    (config.output / MARKER).touch()
+    with suppress(OSError):  # a read-only output folder that is current is fine as it is
+        (config.output / MARKER).touch()
     return BuildReport(articles=previous.articles, pages=len(previous.pages), written=0,
                        unchanged=len(previous.pages), annotated=0, cached=previous.articles,
                        seconds=time.perf_counter() - started)

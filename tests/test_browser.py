@@ -212,10 +212,7 @@ def test_missing_page_shows_the_404_page(page, base_url: str) -> None:
 # --- Accessibility ---------------------------------------------------------------------------
 
 
-AXE_KNOWN = {  # page name → why it is expected to fail (strict: fixing it makes the test say so)
-    "search": "Pagefind's own search input is labelled only by its placeholder (label-title-only): "
-              "static/search.js, reported to the lead",
-}
+AXE_KNOWN: dict[str, str] = {}  # page name → why it is expected to fail (strict xfail)
 
 
 @pytest.mark.parametrize("name", [

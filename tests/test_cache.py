@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, write_files
 
-from sitegen.annotate.cache import AnnotationCache, annotator_version, cache_key
+from sitegen.annotate.cache import AnnotationCache, CacheError, annotator_version, cache_key
 from sitegen.cli import main
 from sitegen.models import Annotations
 
@@ -68,3 +69,9 @@ def test_key_depends_on_text_and_model() -> None:
     assert cache_key("a", "m@1") != cache_key("b", "m@1")
     assert cache_key("a", "m@1") != cache_key("a", "m@2")
     assert cache_key("a", "m@1") == cache_key("a", "m@1")
+
+
+def test_unusable_cache_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    with pytest.raises(CacheError, match=r"cannot use the annotation cache .*check the folder"):
+        AnnotationCache(tmp_path / "file" / "cache")

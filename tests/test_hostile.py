@@ -465,11 +465,9 @@ def test_a_missing_base_template_is_named(site: Path, capsys) -> None:
                        "templates/article.html": '{% extends "no-such-base.html" %}\n'})
     assert build() == 1
     (line,) = error_lines(capsys.readouterr().err)
-    assert line.startswith("error: template 'no-such-base.html' not found")
+    assert line.startswith("error: templates/article.html:1: template 'no-such-base.html' not found")
 
 
-@pytest.mark.xfail(strict=True, reason="render/environment.py reports a missing include without "
-                   "the including file and line (reported to the lead)")
 def test_a_missing_included_template_names_the_including_file_and_line(site: Path, capsys) -> None:
     write_files(site, {"seeds/good.txt": GOOD["good.txt"],
                        "templates/article.html": '{% extends "base.html" %}\n{% block main %}\n'
@@ -479,8 +477,6 @@ def test_a_missing_included_template_names_the_including_file_and_line(site: Pat
     assert "templates/article.html:3:" in line and "partials/gone.html" in line
 
 
-@pytest.mark.xfail(strict=True, reason="render/environment.py lets a template's UnicodeDecodeError "
-                   "through as a traceback (reported to the lead)")
 def test_a_template_that_is_not_utf8_is_one_line(site: Path, capsys) -> None:
     write_files(site, {"seeds/good.txt": GOOD["good.txt"],
                        "templates/article.html": b"\xff\xfe{{ article.title }}"})

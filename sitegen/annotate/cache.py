@@ -16,6 +16,7 @@ import time
 from functools import cache
 from pathlib import Path
 
+from sitegen.errors import SitegenError
 from sitegen.models import Annotations
 from sitegen.serialize import annotations_from_dict, annotations_to_dict
 
@@ -25,6 +26,10 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS annotations "
     "(key TEXT PRIMARY KEY, annotator TEXT NOT NULL, data TEXT NOT NULL)"
 )
+
+
+class CacheError(SitegenError):
+    """The annotation cache cannot be opened or written."""
 
 
 @cache
@@ -50,8 +55,14 @@ class AnnotationCache:
 
     def __init__(self, folder: Path):
         self.path = folder / CACHE_FILE
-        folder.mkdir(parents=True, exist_ok=True)
-        self._connection = self._open()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._connection = self._open()
+        except (OSError, sqlite3.OperationalError) as error:
+            raise CacheError(
+                f"cannot use the annotation cache {self.path}: {error}; check the folder's "
+                "permissions or set 'cache' in sitegen.toml to a writable folder"
+            ) from None
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -66,6 +77,8 @@ class AnnotationCache:
                 connection.execute("DELETE FROM annotations WHERE annotator != ?",
                                    (annotator_version(),))
             return connection
+        except sqlite3.OperationalError:
+            raise  # locked, read-only or unreachable: not corrupt, so never set aside
         except sqlite3.DatabaseError as error:
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             log.warning("annotation cache %s is corrupt (%s); moved it to %s and starting "
@@ -97,6 +110,13 @@ class AnnotationCache:
 
     def put_many(self, entries: list[tuple[str, Annotations]]) -> None:
         """Store entries in one transaction."""
+        try:
+            self._put(entries)
+        except sqlite3.OperationalError as error:
+            raise CacheError(f"cannot write the annotation cache {self.path}: {error}; check its "
+                             "permissions or set 'cache' in sitegen.toml to a writable folder") from None
+
+    def _put(self, entries: list[tuple[str, Annotations]]) -> None:
         with self._connection:
             self._connection.executemany(
                 "INSERT OR REPLACE INTO annotations (key, annotator, data) VALUES (?, ?, ?)",

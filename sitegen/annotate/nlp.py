@@ -23,9 +23,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     The parser otherwise runs sentences straight across blank lines (the
     sample's caption and first paragraph come out as one sentence).
     """
+    # One array write, not ``token.is_sent_start = True`` per break: that setter checks
+    # the whole Doc each time, which made long articles quadratic.
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = numpy.zeros((len(doc), 1), dtype="uint64")
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            starts[token.i + 1, 0] = 1
+    if starts.any():
+        doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -21,7 +21,7 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
     """Autoescaping, strict environment; templates compile once and are reused."""
     folders = [str(d) for d in dict.fromkeys([*template_dirs, THEME_TEMPLATES]) if d.is_dir()]
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=_Utf8Loader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -33,6 +33,20 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
     environment.globals["url"] = _url_helper(base_path)
     environment.filters["longdate"] = _long_date
     return environment
+
+
+class _Utf8Loader(jinja2.FileSystemLoader):
+    """A file loader whose encoding errors name the template file."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            path = next((Path(folder) / template for folder in self.searchpath
+                         if (Path(folder) / template).is_file()), Path(template))
+            line = path.read_bytes()[: error.start].count(b"\n") + 1 if path.is_file() else 1
+            raise TemplateError(f"{_shown(str(path), [])}:{line}: the template is not UTF-8 "
+                                f"(byte 0x{error.object[error.start]:02x}); re-save it as UTF-8") from None
 
 
 def _url_helper(base_path: str) -> Callable[..., str]:
@@ -60,10 +74,14 @@ def template_errors(template_dirs: list[Path]) -> Iterator[None]:
         where = _shown(error.filename or error.name or "template", template_dirs)
         raise TemplateError(f"{where}:{error.lineno}: {error.message}") from None
     except jinja2.TemplateNotFound as error:
+        frame = _template_frame(error)
+        where = f"{_shown(frame[0], template_dirs)}:{frame[1]}: " if frame else ""
         raise TemplateError(
-            f"template '{error.name}' not found in {', '.join(map(str, template_dirs))} "
+            f"{where}template '{error.name}' not found in {', '.join(map(str, template_dirs))} "
             "or the default theme; add it or fix the name in the {% extends %}/{% include %}"
         ) from None
+    except TemplateError:
+        raise
     except Exception as error:  # a runtime error inside a template: find its line
         frame = _template_frame(error)
         if frame is None:
