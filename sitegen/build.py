@@ -51,12 +51,14 @@ def build(
     keep_going: bool = False,
     progress: ProgressFactory | None = None,
     live_reload_script: str | None = None,
+    defer_search: bool = False,
 ) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
 
     Bad articles raise ``ContentError`` listing every one, and the output is left
     untouched, unless ``keep_going`` builds the good ones (the problems are
-    then in the report).
+    then in the report). With ``defer_search`` the search index is left for
+    ``finish_search`` (the live preview reloads the browser first).
     """
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
@@ -85,7 +87,10 @@ def build(
     except BaseException:
         output.discard()
         raise
-    if config.search and (output.pages_changed or not (config.output / "pagefind").is_dir()):
+    search_stale = config.search and (output.pages_changed or output.previous_search_pending
+                                      or not (config.output / SEARCH_FOLDER).is_dir())
+    manifest.search_pending = bool(search_stale and defer_search)
+    if search_stale and not defer_search:
         index_search(config.output)
     if not result.problems:
         manifest.articles = len(articles)
@@ -100,6 +105,16 @@ def build(
         seconds=time.perf_counter() - started,
         problems=result.problems,
     )
+
+
+def finish_search(config: Config) -> None:
+    """Build the search index a ``defer_search`` build left out, if it left one out."""
+    manifest = load_manifest(config.cache, config.output, read_build_id(config.output))
+    if not manifest.search_pending:
+        return
+    index_search(config.output)
+    manifest.search_pending = False
+    save_manifest(config.cache, config.output, manifest)
 
 
 def input_digest(config: Config, live_reload_script: str | None) -> str:
@@ -117,7 +132,7 @@ def input_digest(config: Config, live_reload_script: str | None) -> str:
 def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport | None:
     """The report of the previous build, when its inputs are exactly today's."""
     previous = load_manifest(config.cache, config.output, read_build_id(config.output))
-    if previous.inputs != inputs:
+    if previous.inputs != inputs or previous.search_pending:
         return None
     # The build is verified current: say so by the marker's time (``sitegen deploy`` reads it).
     with suppress(OSError):  # a read-only output folder that is current is fine as it is
@@ -131,6 +146,10 @@ def _write_site(output: StagedOutput, site: Site, config: Config,
                 live_reload_script: str | None, inputs: str) -> Manifest:
     """Stage every page whose fingerprint changed; keep the rest as they are."""
     previous = load_manifest(config.cache, config.output, output.previous_id)
+    output.previous_search_pending = previous.search_pending
+    # Without search the old bundle must go: walk the tree rather than trust the list.
+    if previous.files is not None and (config.search or not (config.output / SEARCH_FOLDER).exists()):
+        output.previous_files = set(previous.files)
     manifest = Manifest(build_id=output.build_id, inputs=inputs)
     for planned in plan_site(site, config, live_reload_script=live_reload_script):
         manifest.pages[planned.path] = planned.fingerprint
@@ -143,6 +162,8 @@ def _write_site(output: StagedOutput, site: Site, config: Config,
         output.copy_tree(config.static, "static")
     if config.search:
         output.keep_tree(SEARCH_FOLDER)  # re-indexed after the commit when pages changed
+    # The search bundle changes after the commit, so it is walked, not listed.
+    manifest.files = sorted(p for p in output.produced if not p.startswith(SEARCH_FOLDER + "/"))
     output.write(".nojekyll", "")
     if config.cname:
         output.write("CNAME", config.cname.strip() + "\n")

@@ -128,7 +128,8 @@ class Preview:
 
         try:
             self.config = self._configure()  # sitegen.toml is watched too: read it every time
-            report = build(self.config, progress=progress, live_reload_script=RELOAD_SCRIPT)
+            report = build(self.config, progress=progress, live_reload_script=RELOAD_SCRIPT,
+                           defer_search=True)
         except SitegenError as error:
             self.error = describe_error(error)
         except Exception:  # a bug in a stage must not stop the preview; show it like any error
@@ -139,6 +140,16 @@ class Preview:
         for line in self.error.splitlines():
             log.error("%s", line)
         return None
+
+
+    def finish_search(self) -> None:
+        """Index the pages for search, if the last build left that for later."""
+        from sitegen.build import finish_search
+
+        try:
+            finish_search(self.config)
+        except SitegenError as error:
+            log.error("%s", describe_error(error))
 
 
 def describe_error(error: SitegenError) -> str:
@@ -231,6 +242,7 @@ class Rebuilder(threading.Thread):
             self.seen = settled if self._folders() == folders else self.preview.snapshot()
             self.gate.open(generation)
             self.loop.add_callback(_reload_browsers)
+            self.preview.finish_search()  # after the reload: search is not what the writer waits for
 
     def _settle(self, current: dict[Path, tuple[int, int]]) -> dict[Path, tuple[int, int]] | None:
         """Wait until nothing changed for QUIET_SECONDS: a burst of saves gives one rebuild."""
@@ -453,6 +465,7 @@ def serve(
     try:
         seen = preview.snapshot()  # before the build: a save during it triggers a rebuild
         report = preview.rebuild(progress)
+        preview.finish_search()
         if report is not None:
             log.info("Built %d articles in %.2f s (%d annotated, %d from cache)",
                      report.articles, report.seconds, report.annotated, report.cached)

@@ -50,17 +50,6 @@ def code_digest() -> str:
     return digest_files([SITEGEN_ROOT])
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, buffer: io.BytesIO, fingerprints: Fingerprints):
-        super().__init__(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        self.fingerprints = fingerprints
-
-    def persistent_id(self, obj: Any) -> str | None:  # the pickle hook
-        if isinstance(obj, (AnnotatedArticle, ArticlePage)):
-            return self.fingerprints.of_object(obj)
-        return None
-
-
 class Fingerprints:
     """Computes page fingerprints under one global digest (templates, settings, code)."""
 
@@ -84,10 +73,19 @@ class Fingerprints:
     def of(self, inputs: Any) -> str:
         """The fingerprint of a page whose template receives ``inputs``."""
         buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        # Articles are reduced to their digests; everything else is pickled in C as usual.
+        pickler.dispatch_table = {  # type: ignore[misc]
+            AnnotatedArticle: self._reduce,
+            ArticlePage: self._reduce,
+        }
         if isinstance(inputs, tuple) and inputs and inputs[0] == "article-page":
             page: ArticlePage = inputs[1]
-            _Pickler(buffer, self).dump((page.path, page.newer, page.older, page.people,
-                                         page.topics, page.related, self.of_object(page.item)))
+            pickler.dump((page.path, page.newer, page.older, page.people, page.topics, page.related,
+                          self.of_object(page.item)))
         else:
-            _Pickler(buffer, self).dump(inputs)
+            pickler.dump(inputs)
         return hashlib.sha256(self.global_digest.encode() + buffer.getvalue()).hexdigest()
+
+    def _reduce(self, obj: AnnotatedArticle | ArticlePage) -> tuple[type[str], tuple[str]]:
+        return str, (self.of_object(obj),)

@@ -22,6 +22,8 @@ class Manifest:
     inputs: str = ""  # digest of every input; equal digests mean nothing to do
     pages: dict[str, str] = field(default_factory=dict)
     articles: int = 0
+    search_pending: bool = False  # pages changed but the search index was not rebuilt yet
+    files: list[str] | None = None  # every file in the output, the search bundle's aside
 
 
 def manifest_path(cache: Path, output: Path) -> Path:
@@ -36,7 +38,8 @@ def load_manifest(cache: Path, output: Path, build_id: str | None) -> Manifest:
         return Manifest()
     try:
         data = json.loads(manifest_path(cache, output).read_text(encoding="utf-8"))
-        manifest = Manifest(data["build_id"], data["inputs"], dict(data["pages"]), data["articles"])
+        manifest = Manifest(data["build_id"], data["inputs"], dict(data["pages"]), data["articles"],
+                            bool(data.get("search_pending")), data.get("files"))
     except (OSError, ValueError, KeyError, TypeError):
         return Manifest()
     return manifest if manifest.build_id == build_id else Manifest()
@@ -48,6 +51,8 @@ def save_manifest(cache: Path, output: Path, manifest: Manifest) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(f".tmp-{os.getpid()}")
     temporary.write_text(json.dumps({"build_id": manifest.build_id, "inputs": manifest.inputs,
-                                     "pages": manifest.pages, "articles": manifest.articles}),
+                                     "pages": manifest.pages, "articles": manifest.articles,
+                                     "search_pending": manifest.search_pending,
+                                     "files": manifest.files}),
                          encoding="utf-8")
     os.replace(temporary, path)

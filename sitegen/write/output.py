@@ -67,6 +67,9 @@ class StagedOutput:
         self.pages_changed = 0  # HTML pages whose bytes differ from the previous build
         self.build_id = secrets.token_hex(8)
         self.previous_id = read_build_id(self.output)
+        self.previous_search_pending = False  # set by the build from the previous manifest
+        # Every file the previous build left, when its manifest says so (saves walking the tree).
+        self.previous_files: set[str] | None = None
         self._produced: set[str] = set()
         self._changed: list[str] = []
         try:
@@ -88,11 +91,21 @@ class StagedOutput:
 
     def keep(self, path: str) -> bool:
         """Keep the previous build's file at ``path`` as it is, if there is one."""
-        if self.previous_id is None or not (self.output / path).is_file():
+        if self.previous_id is None:
+            return False
+        if self.previous_files is not None:
+            if path not in self.previous_files:
+                return False
+        elif not os.path.isfile(os.path.join(self.output, path)):
             return False
         self._claim(path)
         self.unchanged += 1
         return True
+
+    @property
+    def produced(self) -> set[str]:
+        """Every file this build produced (written or kept)."""
+        return set(self._produced)
 
     def keep_tree(self, prefix: str) -> None:
         """Keep every file the previous build has under ``prefix``."""
@@ -139,7 +152,11 @@ class StagedOutput:
                 target = self.output / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(self.staging / path, target)
-            _remove_unproduced(self.output, self._produced)
+            if self.previous_files is not None:
+                for path in self.previous_files - self._produced:
+                    _remove_file(self.output, path)
+            else:
+                _remove_unproduced(self.output, self._produced)
             _write_marker(self.output, self.build_id)
         shutil.rmtree(self.staging, ignore_errors=True)
 
@@ -159,6 +176,19 @@ def read_build_id(output: Path) -> str | None:
 
 def _write_marker(output: Path, value: str) -> None:
     (output / MARKER).write_text(value + "\n", encoding="utf-8")
+
+
+def _remove_file(output: Path, path: str) -> None:
+    """Remove one file, then its folders as far up as they are left empty."""
+    with suppress(FileNotFoundError):
+        (output / path).unlink()
+    folder = (output / path).parent
+    while folder != output:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _remove_unproduced(output: Path, produced: set[str]) -> None:
