@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 PREVIEW_FOLDER = "preview"  # inside the cache folder (.sitegen/), which is git-ignored
 POLL_SECONDS = 0.1  # how often the inputs are checked: 400 stat calls cost ~2 ms
 QUIET_SECONDS = 0.2  # a burst of saves (save all, git checkout) settles within this
+SEARCH_DELAY_SECONDS = 2.0  # re-index for search once the writer pauses, not between saves
 GATE_TIMEOUT = 60.0  # a request waits at most this long for a pending rebuild
 STOP_TIMEOUT = 10.0  # on Ctrl-C, how long an unfinished rebuild may take to clean up
 
@@ -224,9 +225,13 @@ class Rebuilder(threading.Thread):
     def run(self) -> None:
         """Watch until ``stopping`` is set."""
         _warm_model(self.preview.config.model)
+        search_due: float | None = None
         while not self.stopping.wait(POLL_SECONDS):
             current = self.preview.snapshot()
             if current == self.seen:
+                if search_due is not None and time.monotonic() >= search_due:
+                    search_due = None
+                    self.preview.finish_search()
                 continue
             generation = self.gate.close()
             settled = self._settle(current)
@@ -242,7 +247,8 @@ class Rebuilder(threading.Thread):
             self.seen = settled if self._folders() == folders else self.preview.snapshot()
             self.gate.open(generation)
             self.loop.add_callback(_reload_browsers)
-            self.preview.finish_search()  # after the reload: search is not what the writer waits for
+            # Search is not what the writer waits for: index when the saves pause.
+            search_due = time.monotonic() + SEARCH_DELAY_SECONDS
 
     def _settle(self, current: dict[Path, tuple[int, int]]) -> dict[Path, tuple[int, int]] | None:
         """Wait until nothing changed for QUIET_SECONDS: a burst of saves gives one rebuild."""
