@@ -146,6 +146,13 @@ class StagedOutput:
     def commit(self) -> None:
         """Move the changed files into the output folder and remove the ones not produced."""
         with _interrupts_deferred():
+            if self._first_build():
+                # Nothing to keep: the staged folder becomes the output with one rename.
+                _write_marker(self.staging, self.build_id)
+                with suppress(FileNotFoundError):
+                    self.output.rmdir()  # an empty folder made beforehand
+                os.rename(self.staging, self.output)
+                return
             self.output.mkdir(parents=True, exist_ok=True)
             _write_marker(self.output, INCOMPLETE)
             for path in self._changed:
@@ -159,6 +166,11 @@ class StagedOutput:
                 _remove_unproduced(self.output, self._produced)
             _write_marker(self.output, self.build_id)
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _first_build(self) -> bool:
+        return self.previous_id is None and (
+            not self.output.exists() or (self.output.is_dir() and not any(self.output.iterdir()))
+        )
 
     def discard(self) -> None:
         """Throw the staged files away; the output folder is untouched."""
