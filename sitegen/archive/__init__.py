@@ -7,8 +7,10 @@ consistent archive (the MkDocs way): articles, home pages, people and topics.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TypeVar
 
 from sitegen.archive.entities import PERSON, ArchiveEntity, EntityIndex, build_entity_index, label_group
 from sitegen.archive.related import related_articles
@@ -18,6 +20,7 @@ from sitegen.archive.urls import article_path, listing_path, person_path, topic_
 from sitegen.models import AnnotatedArticle, Quote
 
 TOP_LINKS = 10  # co-mentioned people, related topics, most-quoted people
+G = TypeVar("G", ArchiveEntity, Topic)
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,15 @@ def _article_pages(
     )
 
 
+def _by_article(groups: Sequence[G], count: int) -> list[list[G]]:
+    """For each article index, the people (or topics) whose ``articles`` include it."""
+    members: list[list[G]] = [[] for _ in range(count)]
+    for group in groups:
+        for index in group.articles:
+            members[index].append(group)
+    return members
+
+
 def _surname(name: str) -> str:
     words = [w for w in name.split() if w.rstrip(".").lower() not in {"jr", "sr", "ii", "iii"}]
     return (words[-1] if words else name).casefold()
@@ -238,14 +250,8 @@ def _initial(sort_name: str) -> str:
 def _person_pages(
     people: list[ArchiveEntity], pages: tuple[ArticlePage, ...], topics: list[Topic], page_size: int
 ) -> tuple[PersonPage, ...]:
-    topics_of: list[list[Topic]] = [[] for _ in pages]
-    for topic in topics:
-        for index in topic.articles:
-            topics_of[index].append(topic)
-    people_of: list[list[ArchiveEntity]] = [[] for _ in pages]
-    for person in people:
-        for index in person.articles:
-            people_of[index].append(person)
+    topics_of = _by_article(topics, len(pages))
+    people_of = _by_article(people, len(pages))
     result = []
     for person in people:
         path = person_path(person.key)
@@ -294,10 +300,7 @@ def _top(counter: Counter[str]) -> list[tuple[str, int]]:
 def _topic_pages(
     topics: list[Topic], pages: tuple[ArticlePage, ...], page_size: int, person_keys: set[str]
 ) -> tuple[TopicPage, ...]:
-    topics_of: list[list[Topic]] = [[] for _ in pages]
-    for topic in topics:
-        for index in topic.articles:
-            topics_of[index].append(topic)
+    topics_of = _by_article(topics, len(pages))
     result = []
     for topic in topics:
         path = topic_path(topic.key)

@@ -57,14 +57,9 @@ def read_content(folder: Path, *, include_drafts: bool = False) -> ReadResult:
     drafts = 0
     for path in find_sources(folder):
         relative = path.relative_to(folder).as_posix()
-        try:
-            article, name_date = _read_one(path)
-        except ReadProblem as problem:
-            problems.append(Problem(_shown(path), problem.line, problem.message))
+        if (read := _read_or_report(path, problems)) is None:
             continue
-        except OSError as error:
-            problems.append(Problem(_shown(path), None, f"cannot read: {error.strerror}"))
-            continue
+        article, name_date = read
         if article.draft and not include_drafts:
             drafts += 1
             continue
@@ -80,6 +75,17 @@ def _shown(path: Path) -> str:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
         return str(path)
+
+
+def _read_or_report(path: Path, problems: list[Problem]) -> tuple[ParsedArticle, date | None] | None:
+    """Read one file, or add its problem to ``problems`` and return None."""
+    try:
+        return _read_one(path)
+    except ReadProblem as problem:
+        problems.append(Problem(_shown(path), problem.line, problem.message))
+    except OSError as error:
+        problems.append(Problem(_shown(path), None, f"cannot read: {error.strerror}"))
+    return None
 
 
 def _read_one(path: Path) -> tuple[ParsedArticle, date | None]:
@@ -167,14 +173,7 @@ def read_paths(paths: list[Path]) -> tuple[list[Article], list[Problem]]:
     problems: list[Problem] = []
     files = [f for p in paths for f in (find_sources(p) if p.is_dir() else [p])]
     for path in files:
-        try:
-            article, name_date = _read_one(path)
-        except ReadProblem as problem:
-            problems.append(Problem(_shown(path), problem.line, problem.message))
-            continue
-        except OSError as error:
-            problems.append(Problem(_shown(path), None, f"cannot read: {error.strerror}"))
-            continue
-        parsed.append((_shown(path), article, None, name_date))
+        if (read := _read_or_report(path, problems)) is not None:
+            parsed.append((_shown(path), read[0], None, read[1]))
     articles, slug_problems = _with_slugs(parsed, Path.cwd())
     return articles, problems + slug_problems
