@@ -141,7 +141,8 @@ def print_table(label: str, results: list[Result]) -> None:
     print(f"\n{label}")
     print(f"{'step':<15}{'seconds':>10}{'× baseline':>12}{'peak RSS MiB':>14}{'pages/s':>10}")
     for result in results:
-        rate = f"{result.pages / result.seconds:,.0f}" if result.pages else "-"
+        per_second = result.pages / result.seconds
+        rate = "-" if not result.pages else f"{per_second:,.0f}" if per_second >= 10 else f"{per_second:.1f}"
         print(f"{result.name:<15}{result.seconds:>10.2f}{result.seconds / baseline:>12.2f}"
               f"{result.rss_mib:>14.0f}{rate:>10}")
 

@@ -148,3 +148,21 @@ def test_new_person_appears_and_deleted_article_disappears(site: Path) -> None:
     for page in output.rglob("*.html"):
         assert "brown-sets-out-budget" not in page.read_text(), page
     assert broken_links(output) == []
+
+
+def test_renamed_topic_moves_and_the_old_page_goes(site: Path) -> None:
+    write_files(site / "seeds", ARTICLES)
+    markets = site / "seeds/business/2005-02-05-markets.md"
+    markets.write_text(markets.read_text().replace("topics: [economy]", "topics: [equities]"))
+    assert build() == 0
+    assert (site / "build/topics/equities/index.html").is_file()
+    markets.write_text(markets.read_text().replace("topics: [equities]", "topics: [stock trading]"))
+    assert build() == 0
+    output = site / "build"
+    assert not (output / "topics/equities").exists()
+    assert "Markets rise after speech" in (output / "topics/stock-trading/index.html").read_text()
+    for page in output.rglob("*.html"):
+        assert "topics/equities/" not in page.read_text(), page
+    keys = {t["key"] for t in json.loads((output / "data/topics.json").read_text())}
+    assert "stock-trading" in keys and "equities" not in keys
+    assert broken_links(output) == []
