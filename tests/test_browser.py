@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import TEST_ARCHIVE, built_archive
+from conftest import TEST_ARCHIVE, built_archive, write_files
 
 pytestmark = pytest.mark.browser
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -276,3 +276,34 @@ def test_highlights_meet_wcag_aa_contrast(page, base_url: str, scheme: str) -> N
             assert ratio >= 4.5, f"{scheme} {css} {text!r}: {colour} on {laid} is {ratio:.2f}:1"
         if path == ARTICLE:
             assert kinds == set(KINDS)
+
+
+# --- Live preview ---------------------------------------------------------------------------
+
+
+def test_live_preview_reloads_the_page_after_an_edit(browser, tmp_path: Path) -> None:
+    """The page open in the browser changes by itself after the article is saved."""
+    from test_serve import Served, wait_until
+
+    write_files(tmp_path / "seeds", {"story.txt": "Live story\n\nThe first version of the text."})
+    served = Served(tmp_path)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{served.port}/articles/live-story/index.html")
+        page.wait_for_load_state("networkidle")
+        assert "first version" in page.inner_text("#body-text")
+        page.evaluate("() => { window.__sitegenMarker = 1; }")
+        (tmp_path / "seeds" / "story.txt").write_text("Live story\n\nThe second version, edited.")
+        def shows_edit() -> bool:
+            try:
+                return "second version" in page.inner_text("#body-text", timeout=1000)
+            except Exception:  # the page is reloading: ask again
+                return False
+
+        wait_until(shows_edit, "the browser to show the edited text", served)
+        # The page itself was reloaded by the live-reload script, not patched in place.
+        assert page.evaluate("() => window.__sitegenMarker") is None
+    finally:
+        context.close()
+        served.stop()
