@@ -56,3 +56,17 @@ def test_entity_offsets_point_at_their_text(sample: tuple[str, Annotations]) -> 
         assert text[entity.start : entity.end] == entity.text
     keys = {e.key for e in annotations.entities}
     assert "xi-jinping" in keys and "xi" not in keys and "trump" not in keys
+
+
+@pytest.mark.parametrize(("plural", "singular"), [
+    ("viruses", "virus"), ("politics", "politics"), ("women", "woman"), ("taxes", "tax"),
+    ("cases", "case"), ("stories", "story"), ("houses", "house"), ("series", "series"),
+])
+def test_subject_phrases_are_counted_in_the_singular(plural: str, singular: str) -> None:
+    from sitegen.annotate.records import _singular
+
+    class Plural:
+        lower_ = plural
+        tag_ = "NNS"
+
+    assert _singular(Plural()) == singular  # type: ignore[arg-type]

@@ -612,8 +612,22 @@ def _noun_phrases(doc: Doc) -> tuple[str, ...]:
     return tuple(phrases)
 
 
+_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "people": "people",
+                      "feet": "foot", "teeth": "tooth", "mice": "mouse", "data": "data",
+                      "series": "series", "species": "species"}
+
+
 def _singular(token: Token) -> str:
+    """A naive singular, good enough to count "drug" and "drugs" as one subject."""
     word = token.lower_
-    if token.tag_ == "NNS" and word.endswith("s") and not word.endswith("ss"):
-        return word[:-3] + "y" if word.endswith("ies") else word[:-1]
-    return word
+    if token.tag_ != "NNS":
+        return word
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith(("ss", "us", "is", "ics", "news")) or not word.endswith("s"):
+        return word  # "business", "virus", "politics", "news"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes", "ruses", "nuses", "tuses", "buses", "puses")):
+        return word[:-2]  # "classes", "taxes", "matches", "viruses", "bonuses"
+    return word[:-1]  # "cases", "houses", "drugs"
