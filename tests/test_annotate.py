@@ -63,7 +63,7 @@ def test_entity_offsets_point_at_their_text(sample: tuple[str, Annotations]) -> 
     ("cases", "case"), ("stories", "story"), ("houses", "house"), ("series", "series"),
 ])
 def test_subject_phrases_are_counted_in_the_singular(plural: str, singular: str) -> None:
-    from sitegen.annotate.records import _singular
+    from sitegen.annotate.phrases import _singular
 
     class Plural:
         lower_ = plural
