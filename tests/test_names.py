@@ -23,6 +23,9 @@ from sitegen.annotate.names import PERSON, Mention, clean_name, cluster_mentions
         ("Brian Adams", "Brian Adams"),
         ("Mark King", "Mark King"),
         ("former Tory Treasurer Lord", ""),
+        ("Janet Jackson's '", "Janet Jackson"),
+        ("Kenteris'", "Kenteris"),
+        ("Cardinal Cormac Murphy-O'Connor", "Cormac Murphy-O'Connor"),
     ],
 )
 def test_clean_person_names(text: str, name: str) -> None:
@@ -40,6 +43,8 @@ def test_not_people() -> None:
     assert not is_person_name("Lib Dems")
     assert not is_person_name("Oscar")
     assert not is_person_name("Dana Centre")
+    assert not is_person_name("Trafalgar Square")
+    assert not is_person_name("Alton Towers")
     assert is_person_name("Tony Blair")
 
 

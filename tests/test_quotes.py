@@ -103,6 +103,17 @@ def annotate() -> dict[str, Annotations]:
             "Kelli White admitted taking drugs. \"It was my decision to go to him.\" "
             "\"Whether it be a good product or a bad product, he was selling a product.\""
         ),
+        "surname": (
+            "Officials met in Athens on Monday. Vassilis Karagounakis, who was head of the team "
+            "last year, also testified at the hearing. \"The panel will reach a fair decision,\" "
+            "said Karagounakis."
+        ),
+        "cardinal": (
+            "Cardinal Cormac Murphy-O'Connor spoke on the radio on Monday.\n\n"
+            "The bishops met on Tuesday. Dr Rowan Williams spoke too.\n\n"
+            "On Friday, the Cardinal will ask the congregation to pray. "
+            "\"Peace is possible and it is real,\" he will say."
+        ),
     }
     results = annotate_texts(list(texts.values()), DEFAULT_MODEL)
     return dict(zip(texts, results, strict=True))
@@ -160,3 +171,18 @@ def test_narration_ends_a_quote_that_never_closed() -> None:
         '"Everyone does this," he said.'
     )
     assert spans(text) == ['"If you have no policy, start one.', '"Everyone does this,"']
+
+
+def test_surname_speaker_finds_the_full_name_given_before(annotate: dict[str, Annotations]) -> None:
+    # The model tags "Vassilis Karagounakis" as an organisation and misses "Karagounakis".
+    assert [q.speaker for q in annotate["surname"].quotes] == ["Vassilis Karagounakis"]
+    people = [e.key for e in annotate["surname"].entities if e.label == "PERSON"]
+    assert people == ["vassilis-karagounakis", "vassilis-karagounakis"]
+
+
+def test_title_after_the_is_a_description_of_the_titled_person(annotate: dict[str, Annotations]) -> None:
+    # "Cardinal" before the name makes it a person; "the Cardinal" is then that person, so
+    # "he" after it is the cardinal and not Rowan Williams, the last man named.
+    assert [q.speaker for q in annotate["cardinal"].quotes] == ["Cormac Murphy-O'Connor"]
+    names = {e.text for e in annotate["cardinal"].entities}
+    assert "Cardinal" not in names

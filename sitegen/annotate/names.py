@@ -28,6 +28,7 @@ _TITLES = sorted(
         "chief secretary", "shadow chancellor", "shadow home secretary", "tory leader",
         "labour leader", "president-elect", "us president", "u.s. president", "treasurer",
         "uncle", "aunt", "auntie", "cousin", "editor", "constable", "superintendent",
+        "cardinal", "archbishop", "bishop",
     },
     key=len,
     reverse=True,
@@ -71,6 +72,7 @@ ORGANISATION_WORDS = frozenset(
         "commission", "office", "department", "ministry", "court", "theatre", "theater", "hospital",
         "school", "airlines", "airways", "motors", "records", "studios", "games", "cup", "league",
         "prize", "awards", "festival", "street", "road", "house", "hall", "stadium", "museum",
+        "square", "towers", "beach", "palace", "cathedral", "abbey", "gardens", "airport", "station",
     }
 )
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -92,7 +94,10 @@ class Mention:
 def clean_name(text: str, label: str) -> str:
     """Drop titles, possessives, a leading 'the' and stray punctuation from a mention."""
     name = _SPACES.sub(" ", text).strip(" \t\n,;:!?\"“”‘’()[]")
-    name = _POSSESSIVE.sub("", name)
+    previous = None
+    while previous != name:  # "Janet Jackson's '": a quote mark after the possessive
+        previous = name
+        name = _POSSESSIVE.sub("", name).rstrip(" '")
     if label == PERSON:
         previous = None
         while previous != name:

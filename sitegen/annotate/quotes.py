@@ -89,6 +89,7 @@ PERSON_NOUNS = frozenset(
     sister man woman girl boy teenager chairman co-chairman designer inventor creator
     developer consultant adviser advisor aide official diplomat envoy monarch king queen
     prince princess pope bishop priest teacher student widow victim witness member
+    cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
     """
     )
 )
@@ -394,6 +395,9 @@ def classify_subject(token: Token) -> tuple[str, Token]:
         return (INDEFINITE if _is_person_noun(token) else NOBODY), token
     if token.ent_type_ == "NORP" and determiners & _DEFINITE_DETERMINERS:
         return DESCRIPTION, token  # "the American"
+    if token.tag_ == "NNP" and _is_person_noun(token) and determiners & _DEFINITE_DETERMINERS \
+            and not any(c.dep_ == "compound" for c in token.lefts):
+        return DESCRIPTION, token  # "the Cardinal": a title, not a name
     if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
         return NAME, token  # whether the name is a person's is decided with all its mentions
     if token.tag_ == "NNS":

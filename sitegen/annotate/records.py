@@ -36,7 +36,8 @@ ENTITY_LABELS = frozenset(
 )
 _HONORIFIC_BEFORE = re.compile(
     r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Minister|Secretary|Senator|Chancellor|"
-    r"Prof|Professor|Judge|Governor|Mayor|King|Queen|Prince|Princess|Pope|Coach|Captain)\.?\s+$"
+    r"Prof|Professor|Judge|Governor|Mayor|King|Queen|Prince|Princess|Pope|Coach|Captain|"
+    r"Cardinal|Archbishop|Bishop)\.?\s+$"
 )
 
 
@@ -44,7 +45,7 @@ def annotate_doc(doc: Doc) -> Annotations:
     """Everything sitegen reads from one article's Doc, as plain records."""
     mentions = _mentions(doc)
     quotes = match_quotes(doc)
-    mentions = _named_speakers(doc_text(doc), mentions, quotes)
+    mentions = _named_speakers(doc, mentions, quotes)
     mentions = _drop_quoted_terms(doc, mentions, quotes)
     mentions = _drop_doubtful_people(doc_text(doc), mentions, quotes)
     clusters = cluster_mentions(mentions)
@@ -71,7 +72,7 @@ def annotate_doc(doc: Doc) -> Annotations:
 
 
 _PERSONAL_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor)\.? "
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Cardinal|Archbishop|Bishop)\.? "
     r"((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
 )
 _NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
@@ -96,6 +97,8 @@ def _mentions(doc: Doc) -> list[Mention]:
             label, name = "ORG", clean_name(entity.text, "ORG")  # "SCMP", "CCTV": acronyms
         if not name or not any(ch.isalpha() for ch in name):
             continue
+        if label != PERSON and name.lower() in PERSON_NOUNS and _after_the(doc_text(doc), entity):
+            continue  # "the Cardinal", tagged an organisation: a title standing for a person
         if label == PERSON and (any(ch.isdigit() for ch in name) or name.islower()):
             continue
         if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
@@ -105,6 +108,12 @@ def _mentions(doc: Doc) -> list[Mention]:
     raw = _titled_names(doc_text(doc), raw)
     raw = _organisations_called_it(doc, raw)
     return _vote_people(doc_text(doc), raw)
+
+
+def _after_the(text: str, entity: Span) -> bool:
+    """Whether the entity is "the X" (with "the" inside the entity or just before it)."""
+    before = text[max(0, entity.start_char - 4) : entity.start_char]
+    return entity.text.lower().startswith("the ") or before.lower() == "the "
 
 
 def _vote_people(text: str, raw: list[Mention]) -> list[Mention]:
@@ -161,12 +170,15 @@ def _drop_quoted_terms(doc: Doc, mentions: list[Mention], quotes: list[QuoteMatc
 
 
 _FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
+_SURNAME = re.compile(r"^[A-Z][\w'’-]*[a-z]$")
 
 
-def _named_speakers(text: str, mentions: list[Mention], quotes: list[QuoteMatch]) -> list[Mention]:
-    """A full name the model missed is still a person when it is a quote's speaker
-    ("However, Linford Christie countered: …")."""
-    added = []
+def _named_speakers(doc: Doc, mentions: list[Mention], quotes: list[QuoteMatch]) -> list[Mention]:
+    """A name the model missed is still a person when it is a quote's speaker: a full
+    name ("However, Linford Christie countered: …"), or a surname whose full name
+    the article gave before ("Yiannis Papadoyiannakis, who … said Papadoyiannakis")."""
+    text = doc_text(doc)
+    added: list[Mention] = []
     for quote in quotes:
         attribution = quote.attribution
         if attribution.kind != NAME or attribution.speaker_start is None or attribution.speaker_end is None:
@@ -178,7 +190,30 @@ def _named_speakers(text: str, mentions: list[Mention], quotes: list[QuoteMatch]
         if _FULL_NAME.match(name):
             offset = text.find(name, start, end)
             added.append(Mention(offset, offset + len(name), name, PERSON))
+        elif _SURNAME.match(name):
+            full = _earlier_full_name(doc, name, start, mentions + added)
+            if full is not None:
+                offset = text.find(name, start, end)
+                mentions = [m for m in mentions if (m.start, m.end) != (full.start, full.end)]
+                added += [full, Mention(offset, offset + len(name), name, PERSON)]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _earlier_full_name(doc: Doc, surname: str, before: int, mentions: list[Mention]) -> Mention | None:
+    """The first "Given Surname" of proper nouns before ``before``, as a person: untagged,
+    or tagged as something else by the model ("Vassilis Karagounakis" as an organisation)."""
+    text = doc_text(doc)
+    pattern = re.compile(r"\b(?:[A-Z][\w'’-]*[a-z] ){1,2}" + re.escape(surname) + r"\b")
+    for match in pattern.finditer(text, 0, before):
+        start, end = match.span()
+        span = doc.char_span(start, end)
+        if span is None or any(token.tag_ not in ("NNP", "NNPS") for token in span):
+            continue
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.label == PERSON or (m.start, m.end) != (start, end) for m in overlapping):
+            continue
+        return Mention(start, end, clean_name(match.group(0), PERSON), PERSON)
+    return None
 
 
 def _described_as_person(entity: Span) -> bool:

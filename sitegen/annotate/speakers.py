@@ -35,7 +35,7 @@ from sitegen.models import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_MALE_TITLE = re.compile(r"(?:^|\s)(?:Mr|Sir|Lord|King|Prince|Baron|Father)\.?\s+$")
+_MALE_TITLE = re.compile(r"(?:^|\s)(?:Mr|Sir|Lord|King|Prince|Baron|Father|Cardinal)\.?\s+$")
 _FEMALE_TITLE = re.compile(r"(?:^|\s)(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Baroness)\.?\s+$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _DESCRIPTION_STOP = frozenset(
