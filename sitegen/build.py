@@ -37,6 +37,7 @@ class BuildReport:
 
     articles: int
     pages: int
+    rendered: int
     written: int
     unchanged: int
     annotated: int
@@ -82,7 +83,7 @@ def build(
                       min_articles=config.min_articles)
     output = StagedOutput(config.output)
     try:
-        manifest = _write_site(output, site, config, live_reload_script, inputs)
+        manifest, rendered = _write_site(output, site, config, live_reload_script, inputs)
         output.commit()
     except BaseException:
         output.discard()
@@ -98,6 +99,7 @@ def build(
     return BuildReport(
         articles=len(articles),
         pages=len(manifest.pages),
+        rendered=rendered,
         written=output.written,
         unchanged=output.unchanged,
         annotated=annotate_report.annotated,
@@ -137,25 +139,30 @@ def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport
     # The build is verified current: say so by the marker's time (``sitegen deploy`` reads it).
     with suppress(OSError):  # a read-only output folder that is current is fine as it is
         (config.output / MARKER).touch()
-    return BuildReport(articles=previous.articles, pages=len(previous.pages), written=0,
+    return BuildReport(articles=previous.articles, pages=len(previous.pages), rendered=0, written=0,
                        unchanged=len(previous.pages), annotated=0, cached=previous.articles,
                        seconds=time.perf_counter() - started)
 
 
 def _write_site(output: StagedOutput, site: Site, config: Config,
-                live_reload_script: str | None, inputs: str) -> Manifest:
-    """Stage every page whose fingerprint changed; keep the rest as they are."""
+                live_reload_script: str | None, inputs: str) -> tuple[Manifest, int]:
+    """Stage every page whose fingerprint changed; keep the rest as they are.
+
+    Returns the manifest and how many pages were rendered.
+    """
     previous = load_manifest(config.cache, config.output, output.previous_id)
     output.previous_search_pending = previous.search_pending
     # Without search the old bundle must go: walk the tree rather than trust the list.
     if previous.files is not None and (config.search or not (config.output / SEARCH_FOLDER).exists()):
         output.previous_files = set(previous.files)
     manifest = Manifest(build_id=output.build_id, inputs=inputs)
+    rendered = 0
     for planned in plan_site(site, config, live_reload_script=live_reload_script):
         manifest.pages[planned.path] = planned.fingerprint
         if previous.pages.get(planned.path) == planned.fingerprint and output.keep(planned.path):
             continue
         page = planned.render()
+        rendered += 1
         output.write(page.path, page.text)
     output.copy_tree(THEME_DIR / "static", "static")
     if config.static.resolve() != (THEME_DIR / "static").resolve():
@@ -167,7 +174,7 @@ def _write_site(output: StagedOutput, site: Site, config: Config,
     output.write(".nojekyll", "")
     if config.cname:
         output.write("CNAME", config.cname.strip() + "\n")
-    return manifest
+    return manifest, rendered
 
 
 @contextmanager

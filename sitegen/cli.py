@@ -216,9 +216,10 @@ def _build(args: argparse.Namespace) -> int:
     for problem in report.problems:
         log.error("%s", problem)
     log.info(
-        "Built %d article%s: %d pages (%d written, %d unchanged), %d annotated, %d from cache, "
-        "in %.2f s → %s",
-        report.articles, "" if report.articles == 1 else "s", report.pages, report.written,
+        "Built %d article%s: %d pages (%d rendered), %d files written, %d unchanged, %d annotated, "
+        "%d from cache, in %.2f s → %s",
+        report.articles, "" if report.articles == 1 else "s", report.pages, report.rendered,
+        report.written,
         report.unchanged, report.annotated, report.cached, report.seconds, config.output,
     )
     if report.problems:

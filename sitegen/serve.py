@@ -271,8 +271,9 @@ class Rebuilder(threading.Thread):
         if self.preview.config.base_path != base_path:
             log.info("base_url changed: the site is now served under %s", self.preview.config.base_path)
         if report is not None:
-            log.info("Rebuilt in %.2f s (%s changed): %d pages written, %d unchanged, %d annotated",
-                     seconds, changed, report.written, report.unchanged, report.annotated)
+            log.info("Rebuilt in %.2f s (%s changed): %d pages rendered, %d files written, "
+                     "%d unchanged, %d annotated", seconds, changed, report.rendered, report.written,
+                     report.unchanged, report.annotated)
         else:
             log.error("Build failed in %.2f s (%s changed); the browser shows the error until "
                       "the next good save", seconds, changed)

@@ -166,3 +166,23 @@ def test_renamed_topic_moves_and_the_old_page_goes(site: Path) -> None:
     keys = {t["key"] for t in json.loads((output / "data/topics.json").read_text())}
     assert "stock-trading" in keys and "equities" not in keys
     assert broken_links(output) == []
+
+
+def test_rebuild_from_the_cache_renders_only_what_changed(site: Path) -> None:
+    # Annotations fresh from spaCy and the same ones read back from the cache must give
+    # the same page fingerprints, or the first rebuild after a cold build renders everything.
+    from sitegen.build import build as build_site
+    from sitegen.config import load_config
+
+    write_files(site / "seeds", ARTICLES)
+    config = load_config()
+    cold = build_site(config)
+    assert cold.annotated == 3 and cold.rendered == cold.pages
+    # keep_going skips the "nothing changed" shortcut, so every page is planned again.
+    again = build_site(config, keep_going=True)
+    assert (again.cached, again.rendered, again.written) == (3, 0, 0)
+    budget = site / "seeds/politics/2005-02-03-budget.txt"
+    budget.write_text(budget.read_text().replace("strong and growing", "strong and still growing"))
+    edited = build_site(config)
+    assert edited.annotated == 1
+    assert 0 < edited.rendered < edited.pages  # pages without the budget article are kept

@@ -5,6 +5,11 @@ data its template receives. Articles inside that data are hashed once and then
 stand in by their digest, so a person page listing fifty articles costs fifty
 small digests, not fifty articles. Any change to an article (its text, its
 annotations, its links) changes its digest and so every page that shows it.
+
+Pickles are made without the memo (``Pickler.fast``): with it, a value shared by
+two references is written once and a copy of it twice, so equal data freshly
+annotated and the same data read back from the cache would pickle differently,
+and the first rebuild after a cold build would re-render every page.
 """
 
 from __future__ import annotations
@@ -66,14 +71,16 @@ class Fingerprints:
             # The page's links and neighbours, with its article standing in by digest.
             value = self.of(("article-page", obj))
         else:
-            value = hashlib.sha256(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+            buffer = io.BytesIO()
+            _value_pickler(buffer).dump(obj)
+            value = hashlib.sha256(buffer.getvalue()).hexdigest()
         self._objects[id(obj)] = (obj, value)
         return value
 
     def of(self, inputs: Any) -> str:
         """The fingerprint of a page whose template receives ``inputs``."""
         buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = _value_pickler(buffer)
         # Articles are reduced to their digests; everything else is pickled in C as usual.
         pickler.dispatch_table = {  # type: ignore[misc]
             AnnotatedArticle: self._reduce,
@@ -89,3 +96,10 @@ class Fingerprints:
 
     def _reduce(self, obj: AnnotatedArticle | ArticlePage) -> tuple[type[str], tuple[str]]:
         return str, (self.of_object(obj),)
+
+
+def _value_pickler(buffer: io.BytesIO) -> pickle.Pickler:
+    """A pickler whose output depends on values only, not on which objects are shared."""
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo; the data pickled here holds no cycles
+    return pickler
