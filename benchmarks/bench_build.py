@@ -9,7 +9,8 @@ For each corpus it measures, each step in a fresh process: the baseline (bare
 ``nlp.pipe`` over the article texts, same model, components, processes and batch
 size as sitegen), a cold build (empty cache), a warm build (nothing changed),
 one article edited, and ``templates/article.html`` edited; then prints a table
-of seconds, ratio to the baseline, peak memory (RSS, workers included) and
+of seconds, ratio to the baseline, peak memory (RSS of the build process and of
+its largest child, a spaCy worker or Pagefind), pages rendered, and
 pages written per second. The BBC articles are read from ../shared/corpus and
 copied to a temporary folder only: they are the BBC's copyright.
 """
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,17 +47,18 @@ _STEP = textwrap.dedent("""
         jobs = int(sys.argv[4])
         for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs):
             pass
-        pages = 0
+        pages = rendered = 0
     else:
         from sitegen.build import build
         from sitegen.config import load_config
         config = load_config(None).with_overrides(jobs=int(sys.argv[4]))
         report = build(config)
-        pages = report.written
+        pages, rendered = report.written, report.rendered
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_kib": max(own, children), "pages": pages}))
+    print(json.dumps({"seconds": seconds, "own_kib": own, "child_kib": children, "pages": pages,
+                      "rendered": rendered}))
 """)
 
 
@@ -66,8 +68,10 @@ class Result:
 
     name: str
     seconds: float
-    rss_mib: float
+    own_mib: float  # the build's own process
+    child_mib: float  # its largest child: a spaCy worker or Pagefind
     pages: int
+    rendered: int
 
 
 def run_step(site: Path, mode: str, model: str, jobs: int) -> Result:
@@ -79,7 +83,8 @@ def run_step(site: Path, mode: str, model: str, jobs: int) -> Result:
     if completed.returncode != 0:
         raise SystemExit(f"step {mode} failed:\n{completed.stderr[-2000:]}")
     data = json.loads(completed.stdout.strip().splitlines()[-1])
-    return Result(mode, data["seconds"], data["rss_kib"] / 1024, data["pages"])
+    return Result(mode, data["seconds"], data["own_kib"] / 1024, data["child_kib"] / 1024,
+                  data["pages"], data["rendered"])
 
 
 def make_site(folder: Path, articles: list[tuple[str, str]]) -> Path:
@@ -132,19 +137,20 @@ def measure(label: str, articles: list[tuple[str, str]], model: str, jobs: int) 
 
 
 def _renamed(result: Result, name: str) -> Result:
-    return Result(name, result.seconds, result.rss_mib, result.pages)
+    return replace(result, name=name)
 
 
 def print_table(label: str, results: list[Result]) -> None:
-    """Seconds, ratio to the baseline, peak RSS and pages written per second."""
+    """Seconds, ratio to the baseline, peak RSS (own process and largest child), pages per second."""
     baseline = results[0].seconds
     print(f"\n{label}")
-    print(f"{'step':<15}{'seconds':>10}{'× baseline':>12}{'peak RSS MiB':>14}{'pages/s':>10}")
+    print(f"{'step':<15}{'seconds':>10}{'× baseline':>12}{'RSS own MiB':>13}{'child MiB':>11}"
+          f"{'rendered':>10}{'written/s':>11}")
     for result in results:
         per_second = result.pages / result.seconds
         rate = "-" if not result.pages else f"{per_second:,.0f}" if per_second >= 10 else f"{per_second:.1f}"
         print(f"{result.name:<15}{result.seconds:>10.2f}{result.seconds / baseline:>12.2f}"
-              f"{result.rss_mib:>14.0f}{rate:>10}")
+              f"{result.own_mib:>13.0f}{result.child_mib:>11.0f}{result.rendered:>10}{rate:>11}")
 
 
 def main() -> int:

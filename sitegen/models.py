@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slot:
     """A run of ``Article.text`` that appears in the page at this place.
 
@@ -27,7 +27,7 @@ class Slot:
     in_code: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Layout:
     """HTML fragments interleaved with slots: ``html[0] slot[0] html[1] … html[n]``."""
 
@@ -35,7 +35,7 @@ class Layout:
     slots: tuple[Slot, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as read from the content folder, before annotation."""
 
@@ -53,7 +53,7 @@ class Article:
     paragraph_starts: tuple[int, ...] = ()  # offsets of paragraph starts in ``text``
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A named-entity mention; ``key`` names its canonical entity."""
 
@@ -64,7 +64,7 @@ class Entity:
     key: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityInfo:
     """A canonical entity of one article: its fullest name and the forms seen."""
 
@@ -75,7 +75,7 @@ class EntityInfo:
     mentions: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Direct speech; the span covers the quoted words with their quote marks."""
 
@@ -88,7 +88,7 @@ class Quote:
     cue: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number a reader checks: count, money, percentage or quantity."""
 
@@ -100,7 +100,7 @@ class Figure:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the annotator found in one article's text."""
 
@@ -116,7 +116,7 @@ class Annotations:
         return tuple(info for info in self.canonical if info.label == "PERSON")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnnotatedArticle:
     """An article and its annotations, the unit the archive model is built from."""
 

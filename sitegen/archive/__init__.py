@@ -23,7 +23,7 @@ TOP_LINKS = 10  # co-mentioned people, related topics, most-quoted people
 G = TypeVar("G", ArchiveEntity, Topic)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A named link to another page of the archive, with a count where one helps."""
 
@@ -32,7 +32,7 @@ class Link:
     count: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticlePage:
     """An article, its annotations resolved to archive entities, and its neighbours."""
 
@@ -45,7 +45,7 @@ class ArticlePage:
     related: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListingPage:
     """One page of a paginated list of articles."""
 
@@ -57,7 +57,7 @@ class ListingPage:
     older: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteEntry:
     """A quote in the archive: where it was said, and its anchor in that article."""
 
@@ -66,7 +66,7 @@ class QuoteEntry:
     anchor: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonPage:
     """A person: every quote, every article, who and what they appear with."""
 
@@ -88,7 +88,7 @@ class PersonPage:
         return self.path.replace("index.html", "feed.xml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicPage:
     """A topic: its articles, its most-quoted people and related topics."""
 
@@ -108,7 +108,7 @@ class TopicPage:
         return self.path.replace("index.html", "feed.xml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """The whole archive: what the renderer turns into pages."""
 
