@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import SAMPLE
 
 from sitegen.annotate import annotate_texts
+from sitegen.cli import main
 from sitegen.config import DEFAULT_MODEL
 from sitegen.models import Annotations
 from sitegen.read.plaintext import parse_plain
@@ -70,3 +73,26 @@ def test_subject_phrases_are_counted_in_the_singular(plural: str, singular: str)
         tag_ = "NNS"
 
     assert _singular(Plural()) == singular  # type: ignore[arg-type]
+
+
+def test_annotate_command_prints_the_json_the_build_writes(site, capsys) -> None:
+    (site / "seeds" / SAMPLE.name).write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["annotate", "-q", f"seeds/{SAMPLE.name}"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    record = json.loads(line)
+    assert {"source", "slug", "title", "text", "entities", "people", "quotes", "figures"} <= set(record)
+    text = record["text"]
+    assert not text.startswith(record["title"])  # the body only
+    for entity in record["entities"]:
+        assert text[entity["start"]:entity["end"]] == entity["text"] and entity["key"]
+    speakers = [(q["speaker"], q["speaker_key"]) for q in record["quotes"]]
+    assert speakers == [("Xi Jinping", "xi-jinping")] * 2 + [("Donald Trump", "donald-trump")]
+    for quote in record["quotes"]:
+        assert set(quote) >= {"start", "end", "text", "speaker", "speaker_key", "speaker_span", "cue"}
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+    assert [f["text"] for f in record["figures"]][:2] == ["85,505", "81,782"]
+    assert main(["build", "-q"]) == 0
+    built = json.loads((site / "build" / "data" / "articles" / f"{record['slug']}.json").read_text())
+    # The same record, but for "source": the path as given, or relative to the content folder.
+    assert record.pop("source") == f"seeds/{SAMPLE.name}" and built["source"] == SAMPLE.name
+    assert {key: built[key] for key in record} == record
