@@ -24,7 +24,13 @@ from sitegen.render.fingerprint import code_digest, digest_files
 from sitegen.write import StagedOutput, check_output_folder
 from sitegen.write.manifest import Manifest, load_manifest, save_manifest
 from sitegen.write.output import MARKER, read_build_id
-from sitegen.write.search import SEARCH_FOLDER, index_search
+from sitegen.write.search import (
+    in_bundle,
+    index_search,
+    part_digest,
+    remove_stale_bundles,
+    search_parts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,7 @@ class BuildReport:
     annotated: int
     cached: int
     seconds: float
+    search_parts_indexed: int = 0
     problems: tuple[Problem, ...] = field(default=())
 
 
@@ -82,17 +89,23 @@ def build(
                       ignore=config.ignore, named_topics=config.topics,
                       min_articles=config.min_articles)
     output = StagedOutput(config.output)
+    previous = load_manifest(config.cache, config.output, output.previous_id)
+    parts = search_parts((page.path for page in site.articles), config.search_part_size)
+    if not config.search:
+        parts = {}
     try:
-        manifest, rendered = _write_site(output, site, config, live_reload_script, inputs)
+        manifest, rendered = _write_site(output, site, config, live_reload_script, inputs,
+                                         previous, parts)
         output.commit()
     except BaseException:
         output.discard()
         raise
-    search_stale = config.search and (output.pages_changed or output.previous_search_pending
-                                      or not (config.output / SEARCH_FOLDER).is_dir())
-    manifest.search_pending = bool(search_stale and defer_search)
-    if search_stale and not defer_search:
-        index_search(config.output)
+    stale = _stale_search_parts(parts, previous, output.changed, config)
+    manifest.search = {bundle: "" if bundle in stale and defer_search else part_digest(paths)
+                       for bundle, paths in parts.items()}
+    if not defer_search:
+        index_search(config.output, {bundle: parts[bundle] for bundle in stale}, config.jobs)
+    remove_stale_bundles(config.output, parts)
     if not result.problems:
         manifest.articles = len(articles)
         save_manifest(config.cache, config.output, manifest)
@@ -101,6 +114,7 @@ def build(
         pages=len(manifest.pages),
         rendered=rendered,
         written=output.written,
+        search_parts_indexed=0 if defer_search else len(stale),
         unchanged=output.unchanged,
         annotated=annotate_report.annotated,
         cached=annotate_report.cached,
@@ -110,13 +124,24 @@ def build(
 
 
 def finish_search(config: Config) -> None:
-    """Build the search index a ``defer_search`` build left out, if it left one out."""
+    """Index the search bundles a ``defer_search`` build left out, if it left any out."""
     manifest = load_manifest(config.cache, config.output, read_build_id(config.output))
     if not manifest.search_pending:
         return
-    index_search(config.output)
-    manifest.search_pending = False
+    parts = search_parts(manifest.pages, config.search_part_size)
+    index_search(config.output, {bundle: parts[bundle] for bundle, digest in manifest.search.items()
+                                 if not digest and bundle in parts}, config.jobs)
+    manifest.search = {bundle: part_digest(paths) for bundle, paths in parts.items()}
     save_manifest(config.cache, config.output, manifest)
+
+
+def _stale_search_parts(parts: dict[str, list[str]], previous: Manifest, changed: set[str],
+                        config: Config) -> list[str]:
+    """The search bundles to re-index: a page of theirs changed, or they are new or pending."""
+    return [bundle for bundle, paths in parts.items()
+            if previous.search.get(bundle) != part_digest(paths)
+            or not (config.output / bundle / "pagefind-entry.json").is_file()
+            or any(path in changed for path in paths)]
 
 
 def input_digest(config: Config, live_reload_script: str | None) -> str:
@@ -144,20 +169,18 @@ def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport
                        seconds=time.perf_counter() - started)
 
 
-def _write_site(output: StagedOutput, site: Site, config: Config,
-                live_reload_script: str | None, inputs: str) -> tuple[Manifest, int]:
+def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_script: str | None,
+                inputs: str, previous: Manifest, search: dict[str, list[str]]) -> tuple[Manifest, int]:
     """Stage every page whose fingerprint changed; keep the rest as they are.
 
     Returns the manifest and how many pages were rendered.
     """
-    previous = load_manifest(config.cache, config.output, output.previous_id)
-    output.previous_search_pending = previous.search_pending
-    # Without search the old bundle must go: walk the tree rather than trust the list.
-    if previous.files is not None and (config.search or not (config.output / SEARCH_FOLDER).exists()):
+    if previous.files is not None:
         output.previous_files = set(previous.files)
     manifest = Manifest(build_id=output.build_id, inputs=inputs)
     rendered = 0
-    for planned in plan_site(site, config, live_reload_script=live_reload_script):
+    for planned in plan_site(site, config, live_reload_script=live_reload_script,
+                             search_bundles=tuple(search)):
         manifest.pages[planned.path] = planned.fingerprint
         if previous.pages.get(planned.path) == planned.fingerprint and output.keep(planned.path):
             continue
@@ -167,10 +190,10 @@ def _write_site(output: StagedOutput, site: Site, config: Config,
     output.copy_tree(THEME_DIR / "static", "static")
     if config.static.resolve() != (THEME_DIR / "static").resolve():
         output.copy_tree(config.static, "static")
-    if config.search:
-        output.keep_tree(SEARCH_FOLDER)  # re-indexed after the commit when pages changed
-    # The search bundle changes after the commit, so it is walked, not listed.
-    manifest.files = sorted(p for p in output.produced if not p.startswith(SEARCH_FOLDER + "/"))
+    for bundle in search:
+        output.keep_tree(bundle)  # re-indexed after the commit when its pages changed
+    # Search bundles change after the commit, so they are walked, not listed.
+    manifest.files = sorted(p for p in output.produced if not in_bundle(p))
     output.write(".nojekyll", "")
     if config.cname:
         output.write("CNAME", config.cname.strip() + "\n")

@@ -35,6 +35,7 @@ class Config:
     min_articles: int = 2
     cname: str | None = None
     search: bool = True
+    search_part_size: int = 2000  # articles per search bundle; bounds Pagefind's memory
     drafts: bool = False
     aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     ignore: frozenset[str] = frozenset()
@@ -64,7 +65,7 @@ class Config:
 
 _PATH_KEYS = ("content", "templates", "static", "output", "cache")
 _STR_KEYS = ("title", "description", "base_url", "model", "cname")
-_INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1}
+_INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
 
 

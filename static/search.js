@@ -5,11 +5,19 @@
     return;
   }
   var root = document.getElementById("search");
+  var base = root.getAttribute("data-base-url") || "/";
+  // A large archive is indexed in parts; the first is loaded with this script, the rest merged.
+  var parts = (root.getAttribute("data-bundles") || "").split(" ").filter(function (name) {
+    return name && name !== "pagefind";
+  });
   var ui = new PagefindUI({
     element: "#search",
-    baseUrl: root.getAttribute("data-base-url") || "/",
+    baseUrl: base,
     showSubResults: true,
     showImages: false,
+    mergeIndex: parts.map(function (name) {
+      return { bundlePath: base + name + "/" };
+    }),
   });
   // Pagefind's own box has only a placeholder; give it a name screen readers announce.
   function labelInput() {

@@ -186,3 +186,42 @@ def test_rebuild_from_the_cache_renders_only_what_changed(site: Path) -> None:
     edited = build_site(config)
     assert edited.annotated == 1
     assert 0 < edited.rendered < edited.pages  # pages without the budget article are kept
+
+
+def _indexed_pages(output: Path) -> dict[str, int]:
+    """Search bundle → how many pages Pagefind says it indexed."""
+    counts = {}
+    for entry in sorted(output.glob("pagefind*/pagefind-entry.json")):
+        languages = json.loads(entry.read_text())["languages"].values()
+        counts[entry.parent.name] = sum(language["page_count"] for language in languages)
+    return counts
+
+
+def test_search_index_in_parts_reindexes_only_the_part_that_changed(site: Path) -> None:
+    from sitegen.build import build as build_site
+    from sitegen.config import load_config
+
+    more = {f"world/2005-03-{day:02d}-story.txt": f"Story {day}\n\nA report from day {day} in Paris."
+            for day in range(1, 8)}
+    write_files(site / "seeds", {**ARTICLES, **more})
+    write_files(site, {"sitegen.toml": "search_part_size = 3\n"})
+    config = load_config()
+    first = build_site(config)
+    counts = _indexed_pages(site / "build")
+    assert len(counts) >= 2 and "pagefind" in counts  # ten articles in parts of about three
+    assert sum(counts.values()) == 10 and first.search_parts_indexed == len(counts)
+    search_page = (site / "build/search/index.html").read_text()
+    names = ["pagefind", *(f"pagefind-{part}" for part in range(1, len(counts)))]
+    assert sorted(counts) == sorted(names) and f'data-bundles="{" ".join(names)}"' in search_page
+
+    story = site / "seeds/world/2005-03-04-story.txt"
+    story.write_text(story.read_text() + "\n\nLater that day it rained.")
+    edited = build_site(config)
+    assert edited.search_parts_indexed == 1 and _indexed_pages(site / "build") == counts
+
+    for name in more:
+        (site / "seeds" / name).unlink()
+    shrunk = build_site(config)
+    assert _indexed_pages(site / "build") == {"pagefind": 3}  # the other bundles are gone
+    assert shrunk.search_parts_indexed == 1
+    assert 'data-bundles="pagefind"' in (site / "build/search/index.html").read_text()

@@ -78,8 +78,13 @@ class _Server(http.server.ThreadingHTTPServer):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The multi-article test archive, built (two articles a page, so the home page paginates)."""
-    return built_archive(tmp_path_factory.mktemp("browser"), TEST_ARCHIVE, "--page-size", "2")
+    """The multi-article test archive, built (two articles a page, so the home page paginates).
+
+    Its search index is split in parts of one article, so searching merges them all.
+    """
+    folder = tmp_path_factory.mktemp("browser")
+    write_files(folder, {"sitegen.toml": "search_part_size = 1\n"})
+    return built_archive(folder, TEST_ARCHIVE, "--page-size", "2")
 
 
 @pytest.fixture(scope="module")
@@ -199,6 +204,17 @@ def test_search_finds_an_article_by_a_word_of_its_body(page, base_url: str) -> N
     result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=15_000)
     assert result.inner_text() == "Blair sets out election plans"
+
+
+def test_search_merges_every_part_of_the_index(page, base_url: str, site: Path) -> None:
+    assert len(list(site.glob("pagefind*/pagefind-entry.json"))) >= 2
+    for path in ARTICLES:
+        title = page.context.request.get(base_url + path).text().split("<h1", 1)[1]
+        title = title.split(">", 1)[1].split("<", 1)[0]
+        goto(page, base_url, f"search/index.html?q={title.replace(' ', '+')}")
+        results = page.locator(".pagefind-ui__result-link")
+        results.first.wait_for(timeout=15_000)
+        assert title in results.all_inner_texts(), path
 
 
 def test_missing_page_shows_the_404_page(page, base_url: str) -> None:

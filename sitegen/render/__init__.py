@@ -37,9 +37,13 @@ class PlannedPage:
 
 
 def plan_site(
-    site: Site, config: Config, *, live_reload_script: str | None = None
+    site: Site, config: Config, *, live_reload_script: str | None = None,
+    search_bundles: tuple[str, ...] = ("pagefind",),
 ) -> Iterator[PlannedPage]:
-    """Every page of ``site`` with its fingerprint, rendered only when asked."""
+    """Every page of ``site`` with its fingerprint, rendered only when asked.
+
+    ``search_bundles`` names the search index's parts, which the search page merges.
+    """
     dirs = [config.templates]
     with template_errors(dirs):
         environment = make_environment(dirs, config.base_path)
@@ -50,7 +54,7 @@ def plan_site(
             repr(info), live_reload_script or "",
         ])
         fingerprints = Fingerprints(global_digest)
-        renderer = PageRenderer(environment, info, site)
+        renderer = PageRenderer(environment, info, site, search_bundles)
         html_paths = []
         for job in renderer.pages():
             if job.path.endswith(".html"):

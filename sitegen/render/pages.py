@@ -66,10 +66,12 @@ class PageJob:
 class PageRenderer:
     """Renders the pages of one ``Site`` with one compiled template environment."""
 
-    def __init__(self, environment: jinja2.Environment, info: SiteInfo, site: Site):
+    def __init__(self, environment: jinja2.Environment, info: SiteInfo, site: Site,
+                 search_bundles: tuple[str, ...] = ("pagefind",)):
         self.environment = environment
         self.info = info
         self.site = site
+        self.search_bundles = search_bundles
 
     def _render(self, template: str, path: str, **context: Any) -> RenderedPage:
         text = self.environment.get_template(template).render(
@@ -136,7 +138,7 @@ class PageRenderer:
                             _pages_of(topic.listing))
         yield self.feed("feed.xml", self.info.title, "index.html", site.articles)
         if self.info.search:
-            yield self._job("search.html", "search/index.html")
+            yield self._job("search.html", "search/index.html", bundles=self.search_bundles)
         yield self._job("404.html", "404.html", absolute_links=True)
         yield from self.data()
 

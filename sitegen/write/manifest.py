@@ -22,8 +22,15 @@ class Manifest:
     inputs: str = ""  # digest of every input; equal digests mean nothing to do
     pages: dict[str, str] = field(default_factory=dict)
     articles: int = 0
-    search_pending: bool = False  # pages changed but the search index was not rebuilt yet
-    files: list[str] | None = None  # every file in the output, the search bundle's aside
+    # Search bundle -> digest of the pages indexed in it; "" while its pages changed but
+    # it was not re-indexed yet (the live preview indexes once the saves pause).
+    search: dict[str, str] = field(default_factory=dict)
+    files: list[str] | None = None  # every file in the output, the search bundles' aside
+
+    @property
+    def search_pending(self) -> bool:
+        """Whether some search bundle waits to be re-indexed."""
+        return "" in self.search.values()
 
 
 def manifest_path(cache: Path, output: Path) -> Path:
@@ -39,7 +46,7 @@ def load_manifest(cache: Path, output: Path, build_id: str | None) -> Manifest:
     try:
         data = json.loads(manifest_path(cache, output).read_text(encoding="utf-8"))
         manifest = Manifest(data["build_id"], data["inputs"], dict(data["pages"]), data["articles"],
-                            bool(data.get("search_pending")), data.get("files"))
+                            dict(data.get("search") or {}), data.get("files"))
     except (OSError, ValueError, KeyError, TypeError):
         return Manifest()
     return manifest if manifest.build_id == build_id else Manifest()
@@ -52,7 +59,7 @@ def save_manifest(cache: Path, output: Path, manifest: Manifest) -> None:
     temporary = path.with_suffix(f".tmp-{os.getpid()}")
     temporary.write_text(json.dumps({"build_id": manifest.build_id, "inputs": manifest.inputs,
                                      "pages": manifest.pages, "articles": manifest.articles,
-                                     "search_pending": manifest.search_pending,
+                                     "search": manifest.search,
                                      "files": manifest.files}),
                          encoding="utf-8")
     os.replace(temporary, path)

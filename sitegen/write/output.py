@@ -67,7 +67,6 @@ class StagedOutput:
         self.pages_changed = 0  # HTML pages whose bytes differ from the previous build
         self.build_id = secrets.token_hex(8)
         self.previous_id = read_build_id(self.output)
-        self.previous_search_pending = False  # set by the build from the previous manifest
         # Every file the previous build left, when its manifest says so (saves walking the tree).
         self.previous_files: set[str] | None = None
         self._produced: set[str] = set()
@@ -106,6 +105,11 @@ class StagedOutput:
     def produced(self) -> set[str]:
         """Every file this build produced (written or kept)."""
         return set(self._produced)
+
+    @property
+    def changed(self) -> set[str]:
+        """The files whose bytes this build changed (staged until ``commit()``)."""
+        return set(self._changed)
 
     def keep_tree(self, prefix: str) -> None:
         """Keep every file the previous build has under ``prefix``."""
