@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -64,6 +65,7 @@ class EntityIndex:
         return [e for (g, _), e in self.entities.items() if g == group]
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
 def _key(name: str) -> str:
     return slugify(name, max_length=80, word_boundary=True) or "unnamed"
 

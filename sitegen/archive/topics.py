@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -38,6 +39,7 @@ class Topic:
     entity: tuple[str, str] | None = None  # (group, key) when the topic is an entity
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
 def _slug(name: str) -> str:
     return slugify(name, max_length=80, word_boundary=True) or "topic"
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment
 
 from sitegen import __version__
 from sitegen.archive import Site
@@ -46,12 +50,12 @@ def plan_site(
     """
     dirs = [config.templates]
     with template_errors(dirs):
-        environment = make_environment(dirs, config.base_path)
+        templates_digest = digest_files([config.templates, THEME_TEMPLATES])
+        environment = _environment(tuple(dirs), config.base_path, templates_digest)
         info = SiteInfo(title=config.title, description=config.description,
                         url=config.site_url, base_path=config.base_path, search=config.search)
         global_digest = "\0".join([
-            __version__, code_digest(), digest_files([config.templates, THEME_TEMPLATES]),
-            repr(info), live_reload_script or "",
+            __version__, code_digest(), templates_digest, repr(info), live_reload_script or "",
         ])
         fingerprints = Fingerprints(global_digest)
         renderer = PageRenderer(environment, info, site, search_bundles)
@@ -62,6 +66,12 @@ def plan_site(
             yield PlannedPage(job, fingerprints.of(job.inputs), config, live_reload_script)
         for job in renderer.sitemap(html_paths):
             yield PlannedPage(job, fingerprints.of(job.inputs), config, live_reload_script)
+
+
+@lru_cache(maxsize=2)
+def _environment(dirs: tuple[Path, ...], base_path: str, templates_digest: str) -> Environment:
+    """The compiled templates, kept while their files are unchanged (``sitegen serve`` rebuilds)."""
+    return make_environment(list(dirs), base_path)
 
 
 def render_site(

@@ -64,7 +64,6 @@ class StagedOutput:
         self.output = output.resolve()
         self.written = 0
         self.unchanged = 0
-        self.pages_changed = 0  # HTML pages whose bytes differ from the previous build
         self.build_id = secrets.token_hex(8)
         self.previous_id = read_build_id(self.output)
         # Every file the previous build left, when its manifest says so (saves walking the tree).
@@ -129,8 +128,6 @@ class StagedOutput:
         target.write_bytes(content)
         self._changed.append(path)
         self.written += 1
-        if path.endswith(".html"):
-            self.pages_changed += 1
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Stage every file of ``source`` (hidden files skipped) under ``prefix``."""
