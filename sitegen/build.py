@@ -25,8 +25,10 @@ from sitegen.write import StagedOutput, check_output_folder
 from sitegen.write.manifest import Manifest, load_manifest, save_manifest
 from sitegen.write.output import MARKER, read_build_id
 from sitegen.write.search import (
+    SearchIndexing,
     in_bundle,
     index_search,
+    is_article_page,
     part_digest,
     remove_stale_bundles,
     search_parts,
@@ -93,18 +95,27 @@ def build(
     parts = search_parts((page.path for page in site.articles), config.search_part_size)
     if not config.search:
         parts = {}
+    indexing = SearchIndexing(config.output, config.jobs)
+    stale: list[str] = []
+
+    def index_changed_parts() -> None:
+        # Every article page is staged or kept by now: Pagefind can start on the parts
+        # they changed while the people and topic pages render.
+        stale.extend(_stale_search_parts(parts, previous, output.changed, config))
+        if not defer_search:
+            indexing.start({bundle: parts[bundle] for bundle in stale}, output.current)
+
     try:
         manifest, rendered = _write_site(output, site, config, live_reload_script, inputs,
-                                         previous, parts)
+                                         previous, parts, index_changed_parts)
         output.commit()
     except BaseException:
+        indexing.discard()
         output.discard()
         raise
-    stale = _stale_search_parts(parts, previous, output.changed, config)
+    indexing.finish()
     manifest.search = {bundle: "" if bundle in stale and defer_search else part_digest(paths)
                        for bundle, paths in parts.items()}
-    if not defer_search:
-        index_search(config.output, {bundle: parts[bundle] for bundle in stale}, config.jobs)
     remove_stale_bundles(config.output, parts)
     if not result.problems:
         manifest.articles = len(articles)
@@ -170,23 +181,34 @@ def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport
 
 
 def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_script: str | None,
-                inputs: str, previous: Manifest, search: dict[str, list[str]]) -> tuple[Manifest, int]:
+                inputs: str, previous: Manifest, search: dict[str, list[str]],
+                articles_done: Callable[[], None]) -> tuple[Manifest, int]:
     """Stage every page whose fingerprint changed; keep the rest as they are.
 
-    Returns the manifest and how many pages were rendered.
+    Calls ``articles_done`` once every article page is staged or kept. Returns the
+    manifest and how many pages were rendered.
     """
     if previous.files is not None:
         output.previous_files = set(previous.files)
     manifest = Manifest(build_id=output.build_id, inputs=inputs)
     rendered = 0
+    articles_left = len(site.articles)
+    if not articles_left:
+        articles_done()
     for planned in plan_site(site, config, live_reload_script=live_reload_script,
                              search_bundles=tuple(search)):
         manifest.pages[planned.path] = planned.fingerprint
-        if previous.pages.get(planned.path) == planned.fingerprint and output.keep(planned.path):
-            continue
-        page = planned.render()
-        rendered += 1
-        output.write(page.path, page.text)
+        if not (previous.pages.get(planned.path) == planned.fingerprint
+                and output.keep(planned.path)):
+            page = planned.render()
+            rendered += 1
+            output.write(page.path, page.text)
+        if is_article_page(planned.path):
+            articles_left -= 1
+            if not articles_left:
+                articles_done()
+    if articles_left > 0:  # not reached: every article has a page
+        articles_done()
     output.copy_tree(THEME_DIR / "static", "static")
     if config.static.resolve() != (THEME_DIR / "static").resolve():
         output.copy_tree(config.static, "static")

@@ -23,6 +23,7 @@ from conftest import SAMPLE, block_texts, broken_links, build, parse_page, write
 import sitegen.build
 import sitegen.read
 import sitegen.write.output
+import sitegen.write.search
 from sitegen.read import MAX_TEXT_LENGTH
 
 GOOD = {"good.txt": "Good news\n\nThe mayor opened the new bridge on Monday."}
@@ -34,8 +35,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(site: Path) -> list[str]:
-    """Staging or swap folders a build left beside the output folder."""
-    return [p.name for p in site.iterdir() if p.name.startswith((".build.staging-", ".build.old-"))]
+    """Staging, swap or search-indexing folders a build left beside the output folder."""
+    return [p.name for p in site.iterdir()
+            if p.name.startswith((".build.staging-", ".build.old-", ".pagefind-"))]
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -347,6 +349,40 @@ def test_ctrl_c_while_writing_leaves_build_intact(site: Path, monkeypatch, capsy
     monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", write)
     assert build() == 0
     assert (site / "build" / "articles" / "more" / "index.html").is_file()
+
+
+def test_ctrl_c_while_search_indexes_in_the_background_leaves_build_intact(
+        site: Path, monkeypatch, capsys) -> None:
+    write_files(site / "seeds", GOOD)
+    assert build() == 0
+    before = snapshot(site / "build")
+    write_files(site / "seeds", {"more.txt": "More\n\nAnother story, said Maria Lopez."})
+    write = sitegen.write.output.StagedOutput.write
+    started = sitegen.write.search.SearchIndexing.start
+    indexing: list[object] = []
+
+    def start_and_note(self, parts, locate) -> None:
+        indexing.append(parts)
+        started(self, parts, locate)
+
+    def write_then_interrupt(self, path: str, data: str | bytes) -> None:
+        if indexing and not path.startswith("articles/"):  # Pagefind is running by now
+            raise KeyboardInterrupt
+        write(self, path, data)
+
+    monkeypatch.setattr(sitegen.write.search.SearchIndexing, "start", start_and_note)
+    monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", write_then_interrupt)
+    capsys.readouterr()
+    assert build() == 130
+    assert indexing and indexing[0]  # the interrupt came while a part was being indexed
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("interrupted; the output folder is unchanged")
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+    monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", write)
+    assert build() == 0
+    assert (site / "build" / "articles" / "more" / "index.html").is_file()
+    assert (site / "build" / "pagefind" / "pagefind-entry.json").is_file()
 
 
 def test_ctrl_c_while_the_new_site_is_put_in_place_leaves_a_whole_site(site: Path, monkeypatch) -> None:

@@ -70,6 +70,7 @@ class StagedOutput:
         self.previous_files: set[str] | None = None
         self._produced: set[str] = set()
         self._changed: list[str] = []
+        self._changed_set: set[str] = set()
         try:
             self.output.parent.mkdir(parents=True, exist_ok=True)
             self.staging = _new_folder(self.output.parent, f".{self.output.name}.staging-")
@@ -108,7 +109,11 @@ class StagedOutput:
     @property
     def changed(self) -> set[str]:
         """The files whose bytes this build changed (staged until ``commit()``)."""
-        return set(self._changed)
+        return set(self._changed_set)
+
+    def current(self, path: str) -> Path:
+        """Where the file this build has for ``path`` is now: staged, or kept in the output."""
+        return self.staging / path if path in self._changed_set else self.output / path
 
     def keep_tree(self, prefix: str) -> None:
         """Keep every file the previous build has under ``prefix``."""
@@ -127,6 +132,7 @@ class StagedOutput:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
         self._changed.append(path)
+        self._changed_set.add(path)
         self.written += 1
 
     def copy_tree(self, source: Path, prefix: str) -> None:
@@ -139,8 +145,9 @@ class StagedOutput:
                 path = f"{prefix}/{relative.as_posix()}"
                 if path in self._produced:  # a site's own file overrides the theme's
                     self._produced.discard(path)
-                    if path in self._changed:
+                    if path in self._changed_set:
                         self._changed.remove(path)
+                        self._changed_set.discard(path)
                         self.written -= 1
                 self.write(path, file.read_bytes())
 

@@ -19,8 +19,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from sitegen.errors import OutputError
@@ -78,15 +78,60 @@ def existing_bundles(output: Path) -> list[str]:
 
 
 def index_search(output: Path, parts: dict[str, list[str]], jobs: int = 1) -> None:
-    """Index each part's pages into its bundle in ``output``, rewriting only changed files.
+    """Index each part's pages (already in ``output``) into its bundle there."""
+    indexing = SearchIndexing(output, jobs)
+    indexing.start(parts, lambda page: output / page)
+    indexing.finish()
 
-    Runs after the pages are in place, since Pagefind reads the finished pages. Parts
-    run ``jobs`` at a time; bundles of parts that no longer exist are removed.
+
+class SearchIndexing:
+    """Pagefind runs on the search parts in the background while the build goes on.
+
+    ``start`` links each part's pages into a folder of their own at once, so the
+    files may move afterwards (the output's commit moves staged pages into place);
+    Pagefind then runs in threads, ``jobs`` parts at a time, on the core the
+    single-threaded rendering of people and topic pages leaves free. ``finish``
+    waits and moves the bundles into the output, rewriting only changed files.
     """
-    if parts:
-        with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(parts)))) as pool:
-            for finished in [pool.submit(_index_part, output, b, p) for b, p in parts.items()]:
-                finished.result()
+
+    def __init__(self, output: Path, jobs: int = 1):
+        self.output = output
+        self.jobs = jobs
+        self._folder: Path | None = None
+        self._executor: ThreadPoolExecutor | None = None
+        self._running: dict[str, Future[None]] = {}
+
+    def start(self, parts: dict[str, list[str]], locate: Callable[[str], Path]) -> None:
+        """Begin indexing ``parts`` (bundle → pages); ``locate`` says where a page's file is now."""
+        if not parts:
+            return
+        self._folder = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.output.parent))
+        for bundle, pages in parts.items():
+            for page in pages:
+                _link(locate(page), self._folder / bundle / "site" / page)
+        self._executor = ThreadPoolExecutor(max_workers=max(1, min(self.jobs, len(parts))))
+        self._running = {bundle: self._executor.submit(_run_pagefind, self._folder / bundle)
+                         for bundle in parts}
+
+    def finish(self) -> None:
+        """Wait for Pagefind and put the new bundles in the output folder."""
+        try:
+            for bundle, running in self._running.items():
+                running.result()
+                assert self._folder is not None
+                sync_folder(self._folder / bundle / "bundle", self.output / bundle)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Wait for any Pagefind still running and remove the working folders."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        self._running = {}
 
 
 def remove_stale_bundles(output: Path, wanted: Iterable[str]) -> None:
@@ -97,29 +142,23 @@ def remove_stale_bundles(output: Path, wanted: Iterable[str]) -> None:
             shutil.rmtree(output / name, ignore_errors=True)
 
 
-def _index_part(output: Path, bundle: str, pages: list[str]) -> None:
-    # Pagefind takes a folder, not a list of files: the part's pages are linked
-    # (not copied) into a folder of their own, at the same paths, so URLs are unchanged.
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output.parent) as temporary:
-        site = Path(temporary) / "site"
-        for page in pages:
-            _link(output / page, site / page)
-        bundle_path = Path(temporary) / bundle
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path",
-                   str(bundle_path), "--glob", "articles/**/*.html", "--keep-index-url", "--silent"]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise OutputError(f"search indexing (pagefind) failed: {error}; set 'search = false' "
-                              "in sitegen.toml to build without search") from None
-        if result.returncode != 0:
-            detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-            raise OutputError(f"search indexing (pagefind) failed: {detail[0]}; set "
-                              "'search = false' in sitegen.toml to build without search")
-        sync_folder(bundle_path, output / bundle)
+def _run_pagefind(folder: Path) -> None:
+    """Index ``folder``/site (a part's pages at their output paths) into ``folder``/bundle."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder / "site"), "--output-path",
+               str(folder / "bundle"), "--glob", "articles/**/*.html", "--keep-index-url", "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise OutputError(f"search indexing (pagefind) failed: {error}; set 'search = false' "
+                          "in sitegen.toml to build without search") from None
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise OutputError(f"search indexing (pagefind) failed: {detail[0]}; set "
+                          "'search = false' in sitegen.toml to build without search")
 
 
 def _link(source: Path, target: Path) -> None:
+    # A hard link keeps the page's bytes even when the build later moves or replaces it.
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
