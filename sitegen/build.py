@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -86,40 +87,42 @@ def build(
             articles, model=config.model, cache_folder=config.cache, jobs=config.jobs,
             progress=on_progress,
         )
-    items = [AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)]
-    site = build_site(items, page_size=config.page_size, aliases=config.aliases,
-                      ignore=config.ignore, named_topics=config.topics,
-                      min_articles=config.min_articles)
-    output = StagedOutput(config.output)
-    previous = load_manifest(config.cache, config.output, output.previous_id)
-    parts = search_parts((page.path for page in site.articles), config.search_part_size)
-    if not config.search:
-        parts = {}
-    indexing = SearchIndexing(config.output, config.jobs)
-    stale: list[str] = []
+    with _collector_skips_annotations():
+        items = [AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)]
+        site = build_site(items, page_size=config.page_size, aliases=config.aliases,
+                          ignore=config.ignore, named_topics=config.topics,
+                          min_articles=config.min_articles)
+        gc.freeze()  # and the archive model, which lives as long
+        output = StagedOutput(config.output)
+        previous = load_manifest(config.cache, config.output, output.previous_id)
+        parts = search_parts((page.path for page in site.articles), config.search_part_size)
+        if not config.search:
+            parts = {}
+        indexing = SearchIndexing(config.output, config.jobs)
+        stale: list[str] = []
 
-    def index_changed_parts() -> None:
-        # Every article page is staged or kept by now: Pagefind can start on the parts
-        # they changed while the people and topic pages render.
-        stale.extend(_stale_search_parts(parts, previous, output.changed, config))
-        if not defer_search:
-            indexing.start({bundle: parts[bundle] for bundle in stale}, output.current)
+        def index_changed_parts() -> None:
+            # Every article page is staged or kept by now: Pagefind can start on the parts
+            # they changed while the people and topic pages render.
+            stale.extend(_stale_search_parts(parts, previous, output.changed, config))
+            if not defer_search:
+                indexing.start({bundle: parts[bundle] for bundle in stale}, output.current)
 
-    try:
-        manifest, rendered = _write_site(output, site, config, live_reload_script, inputs,
-                                         previous, parts, index_changed_parts)
-        output.commit()
-    except BaseException:
-        indexing.discard()
-        output.discard()
-        raise
-    indexing.finish()
-    manifest.search = {bundle: "" if bundle in stale and defer_search else part_digest(paths)
-                       for bundle, paths in parts.items()}
-    remove_stale_bundles(config.output, parts)
-    if not result.problems:
-        manifest.articles = len(articles)
-        save_manifest(config.cache, config.output, manifest)
+        try:
+            manifest, rendered = _write_site(output, site, config, live_reload_script, inputs,
+                                             previous, parts, index_changed_parts)
+            output.commit()
+        except BaseException:
+            indexing.discard()
+            output.discard()
+            raise
+        indexing.finish()
+        manifest.search = {bundle: "" if bundle in stale and defer_search else part_digest(paths)
+                           for bundle, paths in parts.items()}
+        remove_stale_bundles(config.output, parts)
+        if not result.problems:
+            manifest.articles = len(articles)
+            save_manifest(config.cache, config.output, manifest)
     return BuildReport(
         articles=len(articles),
         pages=len(manifest.pages),
@@ -220,6 +223,23 @@ def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_sc
     if config.cname:
         output.write("CNAME", config.cname.strip() + "\n")
     return manifest, rendered
+
+
+@contextmanager
+def _collector_skips_annotations() -> Iterator[None]:
+    """Keep Python's cycle collector off the annotations while the site is built.
+
+    Building the archive model and its pages allocates millions of objects, and every
+    full collection walks everything alive, the annotations included: 10–15 % of a
+    live-preview rebuild. The annotations and the archive model hold no reference
+    cycles, so they need no collecting; ``gc.freeze()`` sets what is alive aside
+    until the build is done.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
