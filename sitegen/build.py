@@ -98,13 +98,14 @@ def build(
         parts = search_parts((page.path for page in site.articles), config.search_part_size)
         if not config.search:
             parts = {}
+        digests = {bundle: part_digest(paths) for bundle, paths in parts.items()}
         indexing = SearchIndexing(config.output, config.jobs)
         stale: list[str] = []
 
         def index_changed_parts() -> None:
             # Every article page is staged or kept by now: Pagefind can start on the parts
             # they changed while the people and topic pages render.
-            stale.extend(_stale_search_parts(parts, previous, output.changed, config))
+            stale.extend(_stale_search_parts(parts, digests, previous, output.changed, config))
             if not defer_search:
                 indexing.start({bundle: parts[bundle] for bundle in stale}, output.current)
 
@@ -117,8 +118,8 @@ def build(
             output.discard()
             raise
         indexing.finish()
-        manifest.search = {bundle: "" if bundle in stale and defer_search else part_digest(paths)
-                           for bundle, paths in parts.items()}
+        manifest.search = {bundle: "" if bundle in stale and defer_search else digest
+                           for bundle, digest in digests.items()}
         remove_stale_bundles(config.output, parts)
         if not result.problems:
             manifest.articles = len(articles)
@@ -149,11 +150,11 @@ def finish_search(config: Config) -> None:
     save_manifest(config.cache, config.output, manifest)
 
 
-def _stale_search_parts(parts: dict[str, list[str]], previous: Manifest, changed: set[str],
-                        config: Config) -> list[str]:
+def _stale_search_parts(parts: dict[str, list[str]], digests: dict[str, str], previous: Manifest,
+                        changed: set[str], config: Config) -> list[str]:
     """The search bundles to re-index: a page of theirs changed, or they are new or pending."""
     return [bundle for bundle, paths in parts.items()
-            if previous.search.get(bundle) != part_digest(paths)
+            if previous.search.get(bundle) != digests[bundle]
             or not (config.output / bundle / "pagefind-entry.json").is_file()
             or any(path in changed for path in paths)]
 

@@ -225,3 +225,7 @@ def test_search_index_in_parts_reindexes_only_the_part_that_changed(site: Path) 
     assert _indexed_pages(site / "build") == {"pagefind": 3}  # the other bundles are gone
     assert shrunk.search_parts_indexed == 1
     assert 'data-bundles="pagefind"' in (site / "build/search/index.html").read_text()
+
+    write_files(site, {"sitegen.toml": "search = false\n"})
+    assert build_site(load_config()).search_parts_indexed == 0
+    assert _indexed_pages(site / "build") == {} and not (site / "build/search").exists()

@@ -22,7 +22,6 @@ import pickle
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from sitegen import archive, models
@@ -116,7 +115,7 @@ Reducer = Callable[[Any], tuple[type, tuple[Any, ...]]]
 
 
 @cache
-def _slotted_reducers(modules: tuple[ModuleType, ...] = (models, archive)) -> dict[type, Reducer]:
+def _slotted_reducers() -> dict[type, Reducer]:
     """Fast pickling for the slotted dataclasses of the site model.
 
     A slotted dataclass pickles through a ``__getstate__`` written in Python that calls
@@ -124,7 +123,7 @@ def _slotted_reducers(modules: tuple[ModuleType, ...] = (models, archive)) -> di
     fields with one C ``attrgetter`` instead (the pickles are hashed, never loaded).
     """
     reducers: dict[type, Reducer] = {}
-    for module in modules:
+    for module in (models, archive):
         for value in vars(module).values():
             if (isinstance(value, type) and dataclasses.is_dataclass(value)
                     and "__slots__" in vars(value)):

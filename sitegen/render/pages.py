@@ -67,7 +67,7 @@ class PageRenderer:
     """Renders the pages of one ``Site`` with one compiled template environment."""
 
     def __init__(self, environment: jinja2.Environment, info: SiteInfo, site: Site,
-                 search_bundles: tuple[str, ...] = ("pagefind",)):
+                 search_bundles: tuple[str, ...]):
         self.environment = environment
         self.info = info
         self.site = site

@@ -69,8 +69,7 @@ class StagedOutput:
         # Every file the previous build left, when its manifest says so (saves walking the tree).
         self.previous_files: set[str] | None = None
         self._produced: set[str] = set()
-        self._changed: list[str] = []
-        self._changed_set: set[str] = set()
+        self._changed: dict[str, None] = {}  # an ordered set: moved in in the order staged
         try:
             self.output.parent.mkdir(parents=True, exist_ok=True)
             self.staging = _new_folder(self.output.parent, f".{self.output.name}.staging-")
@@ -109,11 +108,11 @@ class StagedOutput:
     @property
     def changed(self) -> set[str]:
         """The files whose bytes this build changed (staged until ``commit()``)."""
-        return set(self._changed_set)
+        return set(self._changed)
 
     def current(self, path: str) -> Path:
         """Where the file this build has for ``path`` is now: staged, or kept in the output."""
-        return self.staging / path if path in self._changed_set else self.output / path
+        return self.staging / path if path in self._changed else self.output / path
 
     def keep_tree(self, prefix: str) -> None:
         """Keep every file the previous build has under ``prefix``."""
@@ -131,8 +130,7 @@ class StagedOutput:
         target = self.staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-        self._changed.append(path)
-        self._changed_set.add(path)
+        self._changed[path] = None
         self.written += 1
 
     def copy_tree(self, source: Path, prefix: str) -> None:
@@ -145,9 +143,8 @@ class StagedOutput:
                 path = f"{prefix}/{relative.as_posix()}"
                 if path in self._produced:  # a site's own file overrides the theme's
                     self._produced.discard(path)
-                    if path in self._changed_set:
-                        self._changed.remove(path)
-                        self._changed_set.discard(path)
+                    if path in self._changed:
+                        del self._changed[path]
                         self.written -= 1
                 self.write(path, file.read_bytes())
 

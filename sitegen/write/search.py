@@ -116,10 +116,11 @@ class SearchIndexing:
     def finish(self) -> None:
         """Wait for Pagefind and put the new bundles in the output folder."""
         try:
+            folder = self._folder  # set whenever anything runs
             for bundle, running in self._running.items():
                 running.result()
-                assert self._folder is not None
-                sync_folder(self._folder / bundle / "bundle", self.output / bundle)
+                if folder is not None:
+                    sync_folder(folder / bundle / "bundle", self.output / bundle)
         finally:
             self.discard()
 
