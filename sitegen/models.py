@@ -54,8 +54,8 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Entity:
-    """A named-entity mention; ``key`` names its canonical entity."""
+class Mention:
+    """One mention of a named entity in the text; ``key`` is its ``Entity``'s key in this article."""
 
     start: int
     end: int
@@ -65,8 +65,8 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class EntityInfo:
-    """A canonical entity of one article: its fullest name and the forms seen."""
+class Entity:
+    """A named entity of one article: its key there, its fullest name and the forms seen."""
 
     key: str
     name: str
@@ -104,16 +104,16 @@ class Figure:
 class Annotations:
     """Everything the annotator found in one article's text."""
 
-    entities: tuple[Entity, ...] = ()
-    canonical: tuple[EntityInfo, ...] = ()  # one per canonical entity, every label
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()  # one per entity the mentions name, every label
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
     noun_phrases: tuple[str, ...] = field(default=())  # lemmatised key phrases, for topics
 
     @property
-    def people(self) -> tuple[EntityInfo, ...]:
-        """Only the canonical people (label PERSON)."""
-        return tuple(info for info in self.canonical if info.label == "PERSON")
+    def people(self) -> tuple[Entity, ...]:
+        """Only the people (label PERSON)."""
+        return tuple(entity for entity in self.entities if entity.label == "PERSON")
 
 
 @dataclass(frozen=True, slots=True)

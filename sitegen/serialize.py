@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sitegen.models import Annotations, Article, Entity, EntityInfo, Figure, Quote
+from sitegen.models import Annotations, Article, Entity, Figure, Mention, Quote
 
 
 def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
     """A JSON-ready dict of every record (tuples become lists)."""
     return {
+        "mentions": [asdict(m) for m in annotations.mentions],
         "entities": [asdict(e) for e in annotations.entities],
-        "canonical": [asdict(i) for i in annotations.canonical],
         "quotes": [asdict(q) for q in annotations.quotes],
         "figures": [asdict(f) for f in annotations.figures],
         "noun_phrases": list(annotations.noun_phrases),
@@ -22,9 +22,9 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
 def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     """The inverse of ``annotations_to_dict``; raises KeyError/TypeError on a bad record."""
     return Annotations(
-        entities=tuple(Entity(**e) for e in data["entities"]),
-        canonical=tuple(
-            EntityInfo(**{**i, "aliases": tuple(i["aliases"])}) for i in data["canonical"]
+        mentions=tuple(Mention(**m) for m in data["mentions"]),
+        entities=tuple(
+            Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["entities"]
         ),
         quotes=tuple(
             Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
@@ -45,7 +45,7 @@ def article_record(article: Article, annotations: Annotations) -> dict[str, Any]
         "section": article.section,
         "topics": list(article.topics),
         "text": article.text,
-        "entities": [asdict(e) for e in annotations.entities],
+        "entities": [asdict(m) for m in annotations.mentions],
         "people": [
             {"key": p.key, "name": p.name, "aliases": list(p.aliases), "mentions": p.mentions}
             for p in annotations.people

@@ -54,10 +54,10 @@ def test_sample_figures(sample: tuple[str, Annotations]) -> None:
 
 def test_entity_offsets_point_at_their_text(sample: tuple[str, Annotations]) -> None:
     text, annotations = sample
-    assert annotations.entities
-    for entity in annotations.entities:
+    assert annotations.mentions
+    for entity in annotations.mentions:
         assert text[entity.start : entity.end] == entity.text
-    keys = {e.key for e in annotations.entities}
+    keys = {e.key for e in annotations.mentions}
     assert "xi-jinping" in keys and "xi" not in keys and "trump" not in keys
 
 

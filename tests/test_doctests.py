@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["sitegen.archive.urls", "sitegen.read.captions"]
+MODULES = ["sitegen.archive.urls", "sitegen.read.captions", "sitegen.keys"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.annotate.names import PERSON, Mention, clean_name, cluster_mentions, is_person_name, name_key
+from sitegen.annotate.names import PERSON, NameSpan, clean_name, cluster_mentions, is_person_name, name_key
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_name_key() -> None:
 
 
 def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
-    mentions = [Mention(i, i + 1, name, label) for i, (name, label) in enumerate(forms)]
+    mentions = [NameSpan(i, i + 1, name, label) for i, (name, label) in enumerate(forms)]
     clusters = cluster_mentions(mentions)
     return {form: clusters[f"{label}\t{form}"].name for form, label in forms}
 

@@ -176,7 +176,7 @@ def test_narration_ends_a_quote_that_never_closed() -> None:
 def test_surname_speaker_finds_the_full_name_given_before(annotate: dict[str, Annotations]) -> None:
     # The model tags "Vassilis Karagounakis" as an organisation and misses "Karagounakis".
     assert [q.speaker for q in annotate["surname"].quotes] == ["Vassilis Karagounakis"]
-    people = [e.key for e in annotate["surname"].entities if e.label == "PERSON"]
+    people = [e.key for e in annotate["surname"].mentions if e.label == "PERSON"]
     assert people == ["vassilis-karagounakis", "vassilis-karagounakis"]
 
 
@@ -184,5 +184,5 @@ def test_title_after_the_is_a_description_of_the_titled_person(annotate: dict[st
     # "Cardinal" before the name makes it a person; "the Cardinal" is then that person, so
     # "he" after it is the cardinal and not Rowan Williams, the last man named.
     assert [q.speaker for q in annotate["cardinal"].quotes] == ["Cormac Murphy-O'Connor"]
-    names = {e.text for e in annotate["cardinal"].entities}
+    names = {e.text for e in annotate["cardinal"].mentions}
     assert "Cardinal" not in names

@@ -10,9 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from slugify import slugify
+from sitegen.keys import slug
+from sitegen.labels import PERSON
 
-PERSON = "PERSON"
 # Words that precede a name but are not part of it; longest first.
 _TITLES = sorted(
     {
@@ -82,7 +82,7 @@ _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^(?:[A-Z]\.)+[A-Z
 
 
 @dataclass(frozen=True)
-class Mention:
+class NameSpan:
     """An entity mention: its span, its cleaned name and label."""
 
     start: int
@@ -122,7 +122,7 @@ def is_person_name(name: str) -> bool:
 
 def name_key(name: str) -> str:
     """The canonical entity's key: the slug of its name ("Xi Jinping" → "xi-jinping")."""
-    return slugify(name, max_length=80, word_boundary=True) or "unnamed"
+    return slug(name, "unnamed")
 
 
 def _initials(name: str) -> str:
@@ -142,7 +142,7 @@ class Cluster:
         return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
 
 
-def cluster_mentions(mentions: list[Mention]) -> dict[str, Cluster]:
+def cluster_mentions(mentions: list[NameSpan]) -> dict[str, Cluster]:
     """Group one article's mentions into entities; returns form → its cluster.
 
     A one-word person form joins the full name it is the first or last word of

@@ -10,7 +10,7 @@ from sitegen.annotate.figures import match_figures
 from sitegen.annotate.names import (
     PERSON,
     Cluster,
-    Mention,
+    NameSpan,
     clean_name,
     cluster_mentions,
     is_person_name,
@@ -26,7 +26,7 @@ from sitegen.annotate.quotes import (
     quoted_stretches,
 )
 from sitegen.annotate.speakers import resolve_quotes
-from sitegen.models import Annotations, Entity, EntityInfo, Figure
+from sitegen.models import Annotations, Entity, Figure, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -49,8 +49,8 @@ def annotate_doc(doc: Doc) -> Annotations:
     mentions = _drop_quoted_terms(doc, mentions, quotes)
     mentions = _drop_doubtful_people(doc_text(doc), mentions, quotes)
     clusters = cluster_mentions(mentions)
-    entities = tuple(
-        Entity(
+    records = tuple(
+        Mention(
             m.start,
             m.end,
             doc_text(doc)[m.start : m.end],
@@ -60,8 +60,8 @@ def annotate_doc(doc: Doc) -> Annotations:
         for m in mentions
     )
     return Annotations(
-        entities=entities,
-        canonical=_canonical(clusters),
+        mentions=records,
+        entities=_entities(clusters),
         quotes=tuple(resolve_quotes(doc, mentions, clusters, quotes)),
         figures=tuple(
             Figure(f.start, f.end, f.text, f.value, f.counts, f.label)
@@ -78,14 +78,14 @@ _PERSONAL_TITLE = re.compile(
 _NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 
 
-def _mentions(doc: Doc) -> list[Mention]:
+def _mentions(doc: Doc) -> list[NameSpan]:
     """Entity mentions with cleaned names, and person labels corrected from the context.
 
     The small model often tags a titled name ("Ms Lomax") or a named speaker
     with an apposition ("Jean-Philippe Cotis, the OECD's chief economist") as an
     organisation, and a company that "said it would…" as a person.
     """
-    raw: list[Mention] = []
+    raw: list[NameSpan] = []
     for entity in doc.ents:
         if entity.label_ not in ENTITY_LABELS:
             continue
@@ -104,7 +104,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
             label, name = "ORG", clean_name(entity.text, "ORG")  # "the Lib Dems", "Dana Centre"
         start, end = _trimmed_span(doc_text(doc), entity, name)
-        raw.append(Mention(start, end, name, label))
+        raw.append(NameSpan(start, end, name, label))
     raw = _titled_names(doc_text(doc), raw)
     raw = _organisations_called_it(doc, raw)
     return _vote_people(doc_text(doc), raw)
@@ -116,7 +116,7 @@ def _after_the(text: str, entity: Span) -> bool:
     return entity.text.lower().startswith("the ") or before.lower() == "the "
 
 
-def _vote_people(text: str, raw: list[Mention]) -> list[Mention]:
+def _vote_people(text: str, raw: list[NameSpan]) -> list[NameSpan]:
     """One label per name: the model tags the same name differently from sentence to sentence.
 
     A full name tagged a person once is a person everywhere ("Trump" tagged ORG once
@@ -151,15 +151,15 @@ def _vote_people(text: str, raw: list[Mention]) -> list[Mention]:
         if m.label not in _NAME_ENTITY_LABELS or m.label == "NORP":
             result.append(m)
         elif is_person(m.name):
-            result.append(Mention(m.start, m.end, m.name, PERSON))
+            result.append(NameSpan(m.start, m.end, m.name, PERSON))
         elif m.label == PERSON:
-            result.append(Mention(m.start, m.end, m.name, "ORG"))
+            result.append(NameSpan(m.start, m.end, m.name, "ORG"))
         else:
             result.append(m)
     return result
 
 
-def _drop_quoted_terms(doc: Doc, mentions: list[Mention], quotes: list[QuoteMatch]) -> list[Mention]:
+def _drop_quoted_terms(doc: Doc, mentions: list[NameSpan], quotes: list[QuoteMatch]) -> list[NameSpan]:
     """A "person" inside a quoted term or title is a nickname or a title: "Betty", 'Mr Nasty'."""
     speech = [(q.start, q.end) for q in quotes]
     terms = [(s, e) for s, e in quoted_stretches(doc) if (s, e) not in speech]
@@ -173,12 +173,12 @@ _FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]*[a-z]$")
 
 
-def _named_speakers(doc: Doc, mentions: list[Mention], quotes: list[QuoteMatch]) -> list[Mention]:
+def _named_speakers(doc: Doc, mentions: list[NameSpan], quotes: list[QuoteMatch]) -> list[NameSpan]:
     """A name the model missed is still a person when it is a quote's speaker: a full
     name ("However, Linford Christie countered: …"), or a surname whose full name
     the article gave before ("Yiannis Papadoyiannakis, who … said Papadoyiannakis")."""
     text = doc_text(doc)
-    added: list[Mention] = []
+    added: list[NameSpan] = []
     for quote in quotes:
         attribution = quote.attribution
         if attribution.kind != NAME or attribution.speaker_start is None or attribution.speaker_end is None:
@@ -189,17 +189,17 @@ def _named_speakers(doc: Doc, mentions: list[Mention], quotes: list[QuoteMatch])
         name = clean_name(text[start:end], PERSON)
         if _FULL_NAME.match(name):
             offset = text.find(name, start, end)
-            added.append(Mention(offset, offset + len(name), name, PERSON))
+            added.append(NameSpan(offset, offset + len(name), name, PERSON))
         elif _SURNAME.match(name):
             full = _earlier_full_name(doc, name, start, mentions + added)
             if full is not None:
                 offset = text.find(name, start, end)
                 mentions = [m for m in mentions if (m.start, m.end) != (full.start, full.end)]
-                added += [full, Mention(offset, offset + len(name), name, PERSON)]
+                added += [full, NameSpan(offset, offset + len(name), name, PERSON)]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def _earlier_full_name(doc: Doc, surname: str, before: int, mentions: list[Mention]) -> Mention | None:
+def _earlier_full_name(doc: Doc, surname: str, before: int, mentions: list[NameSpan]) -> NameSpan | None:
     """The first "Given Surname" of proper nouns before ``before``, as a person: untagged,
     or tagged as something else by the model ("Vassilis Karagounakis" as an organisation)."""
     text = doc_text(doc)
@@ -212,7 +212,7 @@ def _earlier_full_name(doc: Doc, surname: str, before: int, mentions: list[Menti
         overlapping = [m for m in mentions if m.start < end and start < m.end]
         if any(m.label == PERSON or (m.start, m.end) != (start, end) for m in overlapping):
             continue
-        return Mention(start, end, clean_name(match.group(0), PERSON), PERSON)
+        return NameSpan(start, end, clean_name(match.group(0), PERSON), PERSON)
     return None
 
 
@@ -249,7 +249,7 @@ def _is_person_noun(token: Token) -> bool:
     return token.tag_ in ("NN", "NNS") and token.lower_ in PERSON_NOUNS
 
 
-def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def _titled_names(text: str, mentions: list[NameSpan]) -> list[NameSpan]:
     """"Ms Lomax", "Dr Vancheshwar": a personal title makes the name after it a person."""
     kept = list(mentions)
     for match in _PERSONAL_TITLE.finditer(text):
@@ -262,11 +262,11 @@ def _titled_names(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(m.label == PERSON for m in overlapping):
             continue
         kept = [m for m in kept if m not in overlapping]
-        kept.append(Mention(start, end, name, PERSON))
+        kept.append(NameSpan(start, end, name, PERSON))
     return sorted(kept, key=lambda m: m.start)
 
 
-def _organisations_called_it(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _organisations_called_it(doc: Doc, mentions: list[NameSpan]) -> list[NameSpan]:
     """A one-word "person" that the text calls "it" ("Yukos said it would…") is an organisation."""
     votes: Counter[str] = Counter()
     for mention in mentions:
@@ -286,7 +286,7 @@ def _organisations_called_it(doc: Doc, mentions: list[Mention]) -> list[Mention]
     titled = {m.name for m in mentions if m.label == PERSON and _HONORIFIC_BEFORE.search(
         doc_text(doc)[max(0, m.start - 14) : m.start])}
     return [
-        Mention(m.start, m.end, m.name, "ORG") if votes[m.name] > 0 and m.name not in titled else m
+        NameSpan(m.start, m.end, m.name, "ORG") if votes[m.name] > 0 and m.name not in titled else m
         for m in mentions
     ]
 
@@ -300,8 +300,8 @@ def _trimmed_span(text: str, entity: Span, name: str) -> tuple[int, int]:
 
 
 def _drop_doubtful_people(
-    text: str, mentions: list[Mention], quotes: list[QuoteMatch]
-) -> list[Mention]:
+    text: str, mentions: list[NameSpan], quotes: list[QuoteMatch]
+) -> list[NameSpan]:
     """A lone one-word "person" ("Twitter", "COVID") needs support to count as one."""
     counts = Counter(m.name for m in mentions if m.label == PERSON)
     full_words = {
@@ -327,13 +327,13 @@ def _drop_doubtful_people(
     return kept
 
 
-def _canonical(clusters: dict[str, Cluster]) -> tuple[EntityInfo, ...]:
+def _entities(clusters: dict[str, Cluster]) -> tuple[Entity, ...]:
     seen: dict[int, Cluster] = {id(c): c for c in clusters.values()}
     infos = []
     for cluster in seen.values():
         name = cluster.name
         infos.append(
-            EntityInfo(
+            Entity(
                 key=name_key(name),
                 name=name,
                 label=cluster.label,

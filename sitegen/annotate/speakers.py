@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sitegen.annotate.names import (
     PERSON,
     Cluster,
-    Mention,
+    NameSpan,
     name_key,
 )
 from sitegen.annotate.nlp import doc_text
@@ -57,7 +57,7 @@ class _Discourse:
     """
 
     def __init__(
-        self, text: str, mentions: list[Mention], clusters: dict[str, Cluster], quoted: list[tuple[int, int]]
+        self, text: str, mentions: list[NameSpan], clusters: dict[str, Cluster], quoted: list[tuple[int, int]]
     ) -> None:
         self.text = text
         self.mentions = mentions
@@ -96,7 +96,7 @@ class _Discourse:
             if words:
                 self.roles.append((self.cluster(mention), words))
 
-    def cluster(self, mention: Mention) -> Cluster:
+    def cluster(self, mention: NameSpan) -> Cluster:
         return self.clusters[f"{mention.label}\t{mention.name}"]
 
     def _quoted(self, offset: int) -> bool:
@@ -197,7 +197,7 @@ class _Discourse:
 
 
 def resolve_quotes(
-    doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], quotes: list[QuoteMatch]
+    doc: Doc, mentions: list[NameSpan], clusters: dict[str, Cluster], quotes: list[QuoteMatch]
 ) -> list[Quote]:
     """Quote records with speakers, read in text order while following the discourse focus."""
     quoted = quoted_stretches(doc)

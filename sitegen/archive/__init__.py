@@ -12,11 +12,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
-from sitegen.archive.entities import PERSON, ArchiveEntity, EntityIndex, build_entity_index, label_group
+from sitegen.anchors import quote_anchor
+from sitegen.archive.entities import ArchiveEntity, EntityIndex, build_entity_index
 from sitegen.archive.related import related_articles
 from sitegen.archive.resolve import resolve_annotations
 from sitegen.archive.topics import KIND_TITLES, KINDS, Topic, find_topics
 from sitegen.archive.urls import article_path, listing_path, person_path, topic_path
+from sitegen.keys import slug
+from sitegen.labels import PERSON
 from sitegen.models import AnnotatedArticle, Quote
 
 TOP_LINKS = 10  # co-mentioned people, related topics, most-quoted people
@@ -241,9 +244,7 @@ def _surname(name: str) -> str:
 
 
 def _initial(sort_name: str) -> str:
-    from slugify import slugify
-
-    ascii_name = slugify(sort_name) or "#"
+    ascii_name = slug(sort_name, "#")
     return ascii_name[0].upper() if ascii_name[0].isalpha() else "#"
 
 
@@ -257,7 +258,7 @@ def _person_pages(
         path = person_path(person.key)
         articles = tuple(pages[i] for i in person.articles)
         quotes = tuple(
-            QuoteEntry(quote, page, f"q{number}")
+            QuoteEntry(quote, page, quote_anchor(number))
             for page in articles
             for number, quote in enumerate(page.item.annotations.quotes, start=1)
             if quote.speaker_key == person.key
@@ -334,4 +335,4 @@ def _topic_pages(
 
 
 __all__ = ["ArticlePage", "ListingPage", "PersonPage", "Site", "TopicPage", "build_site",
-           "label_group", "paginate"]
+           "paginate"]

@@ -11,24 +11,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from slugify import slugify
-
+from sitegen.keys import slug, unique_key
+from sitegen.labels import PERSON, group_of
 from sitegen.models import AnnotatedArticle
 
-PERSON = "PERSON"
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A one-word name joins a full name only when that person is this much more prominent
 # than every other full name it could belong to: "never a guess".
 DOMINANCE = 3
-
-
-def label_group(label: str) -> str:
-    """Entities are merged within these groups: people, places, and each other label."""
-    if label in PLACE_LABELS:
-        return "PLACE"
-    return label
 
 
 @dataclass
@@ -65,11 +55,6 @@ class EntityIndex:
         return [e for (g, _), e in self.entities.items() if g == group]
 
 
-@lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
-def _key(name: str) -> str:
-    return slugify(name, max_length=80, word_boundary=True) or "unnamed"
-
-
 def build_entity_index(
     items: list[AnnotatedArticle],
     aliases: dict[str, str] | None = None,
@@ -85,12 +70,12 @@ def build_entity_index(
     local_names: list[dict[str, tuple[str, str]]] = []
     for index, item in enumerate(items):
         names: dict[str, tuple[str, str]] = {}
-        for info in item.annotations.canonical:
+        for info in item.annotations.entities:
             forms = (info.name, *info.aliases)
             if any(form.casefold() in ignore for form in forms):
                 continue
             name = _renamed(info.name, info.aliases, by_alias)
-            group = label_group(info.label)
+            group = group_of(info.label)
             identity = (group, name)
             names[info.key] = identity
             articles_of[identity].add(index)
@@ -161,18 +146,14 @@ def _assign_keys(
     labels: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for identity, canonical in target_of.items():
         labels[canonical].update(label_of[identity])
-    taken: set[tuple[str, str]] = set()
+    taken: dict[str, set[str]] = defaultdict(set)  # group -> keys given
     keyed: dict[tuple[str, str], tuple[str, str]] = {}
     for canonical in sorted(entities, key=lambda c: (-len(entities[c].articles), c)):
         group, name = canonical
         entity = entities[canonical]
         entity.articles = sorted(set(entity.articles))
         entity.label = labels[canonical].most_common(1)[0][0]
-        base = _key(name)
-        key, number = base, 2
-        while (group, key) in taken:
-            key, number = f"{base}-{number}", number + 1
-        taken.add((group, key))
+        key = unique_key(slug(name, "unnamed"), taken[group])
         entity.key = key
         keyed[canonical] = (group, key)
     return keyed

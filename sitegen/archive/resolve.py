@@ -5,24 +5,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitegen.archive.entities import EntityIndex
-from sitegen.models import Annotations, EntityInfo
+from sitegen.models import Annotations, Entity
 
 
 def resolve_annotations(index: int, annotations: Annotations, entities: EntityIndex) -> Annotations:
     """Entity keys become archive keys; ignored entities disappear; speakers get canonical names."""
     found = []
-    for entity in annotations.entities:
-        resolved = entities.resolve(index, entity.key)
+    for mention in annotations.mentions:
+        resolved = entities.resolve(index, mention.key)
         if resolved is not None:
-            found.append(replace(entity, key=resolved.key))
-    canonical: dict[str, EntityInfo] = {}
-    for info in annotations.canonical:
+            found.append(replace(mention, key=resolved.key))
+    canonical: dict[str, Entity] = {}
+    for info in annotations.entities:
         resolved = entities.resolve(index, info.key)
         if resolved is None:
             continue
         previous = canonical.get(resolved.key)
         aliases = set(info.aliases) | {info.name} | (set(previous.aliases) if previous else set())
-        canonical[resolved.key] = EntityInfo(
+        canonical[resolved.key] = Entity(
             key=resolved.key,
             name=resolved.name,
             label=resolved.label,
@@ -36,5 +36,5 @@ def resolve_annotations(index: int, annotations: Annotations, entities: EntityIn
             quotes.append(replace(quote, speaker=None, speaker_key=None))
         else:
             quotes.append(replace(quote, speaker=speaker.name, speaker_key=speaker.key))
-    return replace(annotations, entities=tuple(found), canonical=tuple(canonical.values()),
+    return replace(annotations, mentions=tuple(found), entities=tuple(canonical.values()),
                    quotes=tuple(quotes))

@@ -11,17 +11,15 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-from slugify import slugify
 
 from sitegen.archive.entities import EntityIndex
+from sitegen.keys import slug, unique_key
+from sitegen.labels import topic_kind_of_group
 from sitegen.models import AnnotatedArticle
 
 KINDS = ("subject", "organisation", "place", "event", "section")
 KIND_TITLES = {"subject": "Subjects", "organisation": "Organisations", "place": "Places",
                "event": "Events", "section": "Sections"}
-ENTITY_KINDS = {"ORG": "organisation", "PLACE": "place", "EVENT": "event"}
 TOP_PHRASES = 6  # an article's subjects: its best-ranked noun phrases
 COMMON_SHARE = 0.3  # a phrase in more of the archive than this says nothing about an article
 
@@ -37,11 +35,6 @@ class Topic:
     synonyms: tuple[str, ...] = ()
     hand_made: bool = False
     entity: tuple[str, str] | None = None  # (group, key) when the topic is an entity
-
-
-@lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
-def _slug(name: str) -> str:
-    return slugify(name, max_length=80, word_boundary=True) or "topic"
 
 
 def find_topics(
@@ -74,7 +67,7 @@ def find_topics(
             if pattern.search(lowered):
                 add("subject", name, index, hand_made=True)
     for (group, key), entity in entities.entities.items():
-        kind = ENTITY_KINDS.get(group)
+        kind = topic_kind_of_group(group)
         if kind:
             topic = Topic("", entity.name, kind, set(entity.articles), entity=(group, key))
             topics.setdefault((kind, entity.name.casefold()), topic)
@@ -131,10 +124,5 @@ def _with_keys(topics: list[Topic]) -> list[Topic]:
                                           t.name.casefold()))
     taken: set[str] = set()
     for topic in order:
-        base = _slug(topic.name)
-        key, number = base, 2
-        while key in taken:
-            key, number = f"{base}-{number}", number + 1
-        taken.add(key)
-        topic.key = key
+        topic.key = unique_key(slug(topic.name, "topic"), taken)
     return order

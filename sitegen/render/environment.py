@@ -13,6 +13,7 @@ from jinja2 import pass_context
 
 from sitegen.archive.urls import relative_url
 from sitegen.errors import TemplateError
+from sitegen.labels import STYLES
 
 THEME_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -31,6 +32,7 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
         cache_size=-1,
     )
     environment.globals["url"] = _url_helper(base_path)
+    environment.globals["highlight_kinds"] = (*STYLES, ("quote", "Quotes"), ("figure", "Figures"))
     environment.filters["longdate"] = _long_date
     return environment
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
+from sitegen.labels import style_of
 from sitegen.models import Annotations, Layout, Slot
 
 # Quotes are the outer layer; entities and figures nest inside them.
@@ -31,17 +33,9 @@ class Highlight:
     attributes: tuple[tuple[str, str], ...] = ()
 
 
-ENTITY_GROUPS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
-
-
-def entity_group(label: str) -> str:
-    """The highlight group of an entity label: person, org, place or other."""
-    return ENTITY_GROUPS.get(label, "other")
-
-
 def entity_css(label: str) -> str:
     """The CSS classes of an entity label ("PERSON" → "hl hl-person")."""
-    return f"hl hl-{entity_group(label)}"
+    return f"hl hl-{style_of(label)}"
 
 
 def highlights_for(
@@ -52,11 +46,11 @@ def highlights_for(
     for number, quote in enumerate(annotations.quotes, start=1):
         attributes = [("data-speaker", quote.speaker or "unknown speaker")]
         found.append(Highlight(quote.start, quote.end, _QUOTE_LAYER, "hl hl-quote",
-                               f"q{number}", attributes=tuple(attributes)))
-    for number, entity in enumerate(annotations.entities, start=1):
-        found.append(Highlight(entity.start, entity.end, _INNER_LAYER, entity_css(entity.label),
-                               f"e{number}", href=link_for(entity.label, entity.key),
-                               attributes=(("data-label", entity.label),)))
+                               quote_anchor(number), attributes=tuple(attributes)))
+    for number, mention in enumerate(annotations.mentions, start=1):
+        found.append(Highlight(mention.start, mention.end, _INNER_LAYER, entity_css(mention.label),
+                               mention_anchor(number), href=link_for(mention.label, mention.key),
+                               attributes=(("data-label", mention.label),)))
     for number, figure in enumerate(annotations.figures, start=1):
         attributes = [("data-label", figure.label)]
         if figure.value is not None:
@@ -64,7 +58,7 @@ def highlights_for(
         if figure.counts:
             attributes.append(("data-counts", figure.counts))
         found.append(Highlight(figure.start, figure.end, _INNER_LAYER, "hl hl-figure",
-                               f"f{number}", attributes=tuple(attributes)))
+                               figure_anchor(number), attributes=tuple(attributes)))
     return sorted(found, key=lambda h: (h.start, h.layer, -h.end))
 
 

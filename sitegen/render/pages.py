@@ -11,9 +11,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sitegen.archive import ArticlePage, ListingPage, Site, label_group
+from sitegen.archive import ArticlePage, ListingPage, Site
 from sitegen.archive.export import people_records, topic_records
 from sitegen.archive.urls import relative_url
+from sitegen.labels import group_of
 from sitegen.render.highlight import highlights_for, render_body
 from sitegen.render.panel import side_panel
 from sitegen.serialize import article_record
@@ -86,12 +87,12 @@ class PageRenderer:
 
     def link_for(self, label: str, key: str) -> str | None:
         """The output path of an entity's index page, if the archive has one."""
-        return self.site.entity_pages.get((label_group(label), key))
+        return self.site.entity_pages.get((group_of(label), key))
 
     def article_job(self, page: ArticlePage) -> PageJob:
         """An article page; it also shows which of its entities have pages."""
         links = tuple(sorted(
-            {(e.label, e.key, self.link_for(e.label, e.key) or "") for e in page.item.annotations.entities}
+            {(e.label, e.key, self.link_for(e.label, e.key) or "") for e in page.item.annotations.mentions}
         ))
         return PageJob(page.path, ("article.html", page, links), lambda: self.article(page))
 

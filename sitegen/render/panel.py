@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
+from sitegen.labels import STYLES, style_of
 from sitegen.models import Annotations
-from sitegen.render.highlight import entity_group
 
 Link = Callable[[str, str], str | None]
-_GROUP_TITLES = (("person", "People"), ("org", "Organisations"), ("place", "Places"),
-                 ("other", "Other names"))
 
 
 @dataclass(frozen=True)
@@ -63,24 +62,24 @@ class Panel:
 def side_panel(annotations: Annotations, link: Link) -> Panel:
     """The panel of one article; ``link(label, key)`` gives an entity page's URL or None."""
     first_mention: dict[str, str] = {}
-    for number, entity in enumerate(annotations.entities, start=1):
-        first_mention.setdefault(entity.key, f"e{number}")
+    for number, mention in enumerate(annotations.mentions, start=1):
+        first_mention.setdefault(mention.key, mention_anchor(number))
     groups = []
-    for group, title in _GROUP_TITLES:
+    for group, title in STYLES:
         entries = tuple(
             PanelEntry(info.name, link(info.label, info.key), first_mention[info.key],
                        info.mentions)
-            for info in annotations.canonical
-            if entity_group(info.label) == group and info.key in first_mention
+            for info in annotations.entities
+            if style_of(info.label) == group and info.key in first_mention
         )
         groups.append(PanelGroup(group, title, entries))
     quotes = tuple(
         PanelQuote(q.speaker, link("PERSON", q.speaker_key) if q.speaker_key else None,
-                   q.text.strip("“”\"‘’ "), f"q{number}")
+                   q.text.strip("“”\"‘’ "), quote_anchor(number))
         for number, q in enumerate(annotations.quotes, start=1)
     )
     figures = tuple(
-        PanelFigure(f.text, f.counts, f"f{number}")
+        PanelFigure(f.text, f.counts, figure_anchor(number))
         for number, f in enumerate(annotations.figures, start=1)
     )
     return Panel(tuple(groups), quotes, figures)

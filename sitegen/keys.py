@@ -1,0 +1,43 @@
+"""Identity rules: how a name becomes a key, and how keys are kept unique.
+
+A key is a URL slug: lowercase ASCII words joined by hyphens ("Zürich café" →
+"zurich-cafe"). Articles, entities and topics all get theirs here, so a name
+gives the same key wherever it is made. Two different things whose names give
+one slug are never merged by it: the later one gets ``-2``, ``-3``…
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from slugify import slugify
+
+MAX_KEY_LENGTH = 80
+
+
+@lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
+def slug(text: str, fallback: str = "") -> str:
+    """``text`` as a slug of at most 80 characters cut at a word boundary, else ``fallback``.
+
+    >>> slug("Xi Jinping")
+    'xi-jinping'
+    >>> slug("Zürich café")
+    'zurich-cafe'
+    >>> slug("!!!", "unnamed")
+    'unnamed'
+    """
+    return slugify(text, max_length=MAX_KEY_LENGTH, word_boundary=True, save_order=True) or fallback
+
+
+def unique_key(base: str, taken: set[str]) -> str:
+    """``base``, else ``base-2``, ``base-3``…: the first that ``taken`` lacks; it is added to ``taken``.
+
+    >>> taken = set()
+    >>> [unique_key("blair", taken) for _ in range(3)]
+    ['blair', 'blair-2', 'blair-3']
+    """
+    key, number = base, 2
+    while key in taken:
+        key, number = f"{base}-{number}", number + 1
+    taken.add(key)
+    return key
