@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
-from conftest import SAMPLE
+from conftest import REPO, SAMPLE
 
 from sitegen.annotate import annotate_texts
 from sitegen.cli import main
@@ -75,12 +76,29 @@ def test_subject_phrases_are_counted_in_the_singular(plural: str, singular: str)
     assert _singular(Plural()) == singular  # type: ignore[arg-type]
 
 
+SECOND_ARTICLE = (
+    "Leaders speak again\n\n"
+    "President Xi spoke to Mr Trump by phone on Friday about trade.\n\n"
+    "\"We will work together,\" Xi said after the call.\n"
+)
+SCHEMAS = REPO / "docs" / "schema"
+
+
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
 def test_annotate_command_prints_the_json_the_build_writes(site, capsys) -> None:
     (site / "seeds" / SAMPLE.name).write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    assert main(["annotate", "-q", f"seeds/{SAMPLE.name}"]) == 0
-    (line,) = capsys.readouterr().out.splitlines()
-    record = json.loads(line)
-    assert {"source", "slug", "title", "text", "entities", "people", "quotes", "figures"} <= set(record)
+    (site / "seeds" / "leaders.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    assert main(["annotate", "-q", f"seeds/{SAMPLE.name}", "seeds/leaders.txt"]) == 0
+    record, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    article_schema = validator("article")
+    for each in (record, second):
+        article_schema.validate(each)
+        assert "archive_entities" not in each  # the annotate stage knows no archive
     text = record["text"]
     assert not text.startswith(record["title"])  # the body only
     for entity in record["entities"]:
@@ -88,11 +106,30 @@ def test_annotate_command_prints_the_json_the_build_writes(site, capsys) -> None
     speakers = [(q["speaker"], q["speaker_key"]) for q in record["quotes"]]
     assert speakers == [("Xi Jinping", "xi-jinping")] * 2 + [("Donald Trump", "donald-trump")]
     for quote in record["quotes"]:
-        assert set(quote) >= {"start", "end", "text", "speaker", "speaker_key", "speaker_span", "cue"}
         assert text[quote["start"]:quote["end"]] == quote["text"]
     assert [f["text"] for f in record["figures"]][:2] == ["85,505", "81,782"]
+    # In the second article alone, its people are "Xi" and "Trump".
+    assert [(q["speaker"], q["speaker_key"]) for q in second["quotes"]] == [("Xi", "xi")]
+    assert {p["key"] for p in second["people"]} == {"xi", "trump"}
+
     assert main(["build", "-q"]) == 0
-    built = json.loads((site / "build" / "data" / "articles" / f"{record['slug']}.json").read_text())
-    # The same record, but for "source": the path as given, or relative to the content folder.
-    assert record.pop("source") == f"seeds/{SAMPLE.name}" and built["source"] == SAMPLE.name
-    assert {key: built[key] for key in record} == record
+    data = site / "build" / "data"
+    for each in (record, second):
+        built = json.loads((data / "articles" / f"{each['slug']}.json").read_text(encoding="utf-8"))
+        article_schema.validate(built)
+        # The annotate record, unchanged (but "source": relative to the content folder in a
+        # build), and what its keys stand for in the archive beside it.
+        assert each.pop("source").startswith("seeds/") and not built["source"].startswith("seeds/")
+        assert {key: built[key] for key in each} == each
+        assert set(built) - set(each) == {"source", "archive_entities"}
+        for person in each["people"]:
+            assert person["key"] in built["archive_entities"]
+    built_second = json.loads((data / "articles" / f"{second['slug']}.json").read_text(encoding="utf-8"))
+    resolved = {key: (ref["archive_key"], ref["name"], ref["url"])
+                for key, ref in built_second["archive_entities"].items() if ref["label"] == "PERSON"}
+    assert resolved == {"xi": ("xi-jinping", "Xi Jinping", "people/xi-jinping/"),
+                        "trump": ("donald-trump", "Donald Trump", "people/donald-trump/")}
+    people = json.loads((data / "people.json").read_text(encoding="utf-8"))
+    validator("people").validate(people)
+    assert {p["key"]: p["articles"] for p in people} == {"xi-jinping": 2, "donald-trump": 2}
+    validator("topics").validate(json.loads((data / "topics.json").read_text(encoding="utf-8")))

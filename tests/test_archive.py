@@ -117,10 +117,19 @@ def test_json_article_records_agree_with_pages(archive: Path) -> None:
     for record_path in (archive / "data/articles").glob("*.json"):
         record = json.loads(record_path.read_text())
         assert (archive / "articles" / record["slug"] / "index.html").is_file()
+        archive_entities = record["archive_entities"]
         for person in record["people"]:
-            assert (archive / "people" / person["key"] / "index.html").is_file()
+            resolved = archive_entities[person["key"]]  # the article's key, resolved in the archive
+            assert resolved["url"] == f"people/{resolved['archive_key']}/"
+            assert (archive / resolved["url"] / "index.html").is_file()
         for entity in record["entities"]:
             assert record["text"][entity["start"]:entity["end"]] == entity["text"]
+            assert entity["key"] in archive_entities
+    markets = json.loads((archive / "data/articles/markets-rise-after-speech.json").read_text())
+    # "Mr Blair" alone in this article: its own key is "blair", the archive's "tony-blair".
+    assert [p["key"] for p in markets["people"] if p["name"] == "Blair"] == ["blair"]
+    assert markets["archive_entities"]["blair"]["archive_key"] == "tony-blair"
+    assert markets["archive_entities"]["blair"]["name"] == "Tony Blair"
 
 
 def test_aliases_and_ignore_settings(site: Path) -> None:

@@ -51,7 +51,8 @@ def test_well_known_people_have_one_page_with_all_their_articles(corpus_site: Pa
         same_name = [p for p in people if p["name"] in (name, name.split()[-1])]
         assert [p["key"] for p in same_name] == [key]
         naming = {r["slug"] for r in records if any(f in r["title"] + r["text"] for f in forms)}
-        on_page = {r["slug"] for r in records if any(p["key"] == key for p in r["people"])}
+        on_page = {r["slug"] for r in records
+                   if any(r["archive_entities"][p["key"]]["archive_key"] == key for p in r["people"])}
         assert naming <= on_page, (key, naming - on_page)
         page = (output / "people" / key / "index.html").read_text(encoding="utf-8")
         for slug in naming:

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
 from sitegen.anchors import quote_anchor
-from sitegen.archive.entities import ArchiveEntity, EntityIndex, build_entity_index
+from sitegen.archive.entities import ArchiveEntity, build_entity_index
+from sitegen.archive.refs import EntityRef, EntityRefs, entity_refs
 from sitegen.archive.related import related_articles
-from sitegen.archive.resolve import resolve_annotations
 from sitegen.archive.topics import KIND_TITLES, KINDS, Topic, find_topics
 from sitegen.archive.urls import article_path, listing_path, person_path, topic_path
 from sitegen.keys import slug
 from sitegen.labels import PERSON
-from sitegen.models import AnnotatedArticle, Quote
+from sitegen.models import AnnotatedArticle, Annotations, Article, Quote
 
 TOP_LINKS = 10  # co-mentioned people, related topics, most-quoted people
 G = TypeVar("G", ArchiveEntity, Topic)
@@ -37,10 +37,17 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class ArticlePage:
-    """An article, its annotations resolved to archive entities, and its neighbours."""
+    """An article with its annotations as annotate made them, what their keys stand for, and
+    its neighbours.
 
-    item: AnnotatedArticle
+    ``entities`` maps each of the article's own entity keys (``Mention.key``, ``Entity.key``,
+    ``Quote.speaker_key``) to the archive entity it is; ignored entities are not in it.
+    """
+
+    article: Article
+    annotations: Annotations
     path: str
+    entities: EntityRefs
     newer: Link | None = None
     older: Link | None = None
     people: tuple[Link, ...] = ()
@@ -62,10 +69,10 @@ class ListingPage:
 
 @dataclass(frozen=True, slots=True)
 class QuoteEntry:
-    """A quote in the archive: where it was said, and its anchor in that article."""
+    """A quote in the archive: the article page it was said in, and its anchor there."""
 
     quote: Quote
-    article: ArticlePage
+    page: ArticlePage
     anchor: str
 
 
@@ -119,7 +126,6 @@ class Site:
     home: tuple[ListingPage, ...]
     people: tuple[PersonPage, ...] = ()  # A–Z by surname
     topics: tuple[TopicPage, ...] = ()
-    entity_pages: dict[tuple[str, str], str] = field(default_factory=dict)  # (group, key) -> path
 
     def topics_by_kind(self) -> list[tuple[str, list[TopicPage]]]:
         """Topics grouped by kind in a fixed order, largest first within a kind."""
@@ -175,35 +181,28 @@ def build_site(
     """Arrange annotated articles into the pages of the archive."""
     ordered = newest_first(items)
     entities = build_entity_index(ordered, aliases, ignore)
-    ordered = [
-        replace(item, annotations=resolve_annotations(i, item.annotations, entities))
-        for i, item in enumerate(ordered)
-    ]
     topics = find_topics(ordered, entities, named_topics or {}, min_articles)
     people = [e for e in entities.of_group(PERSON) if e.articles]
     entity_pages = {(PERSON, p.key): person_path(p.key) for p in people}
     for topic in topics:
         if topic.entity:
             entity_pages[topic.entity] = topic_path(topic.key)
-    pages = _article_pages(ordered, people, topics, entities)
+    refs = [entity_refs(entities, index, [e.key for e in item.annotations.entities], entity_pages)
+            for index, item in enumerate(ordered)]
+    pages = _article_pages(ordered, refs, people, topics)
     return Site(
         articles=pages,
         home=paginate("", pages, page_size),
         people=_person_pages(people, pages, topics, page_size),
-        topics=_topic_pages(topics, pages, page_size, {p.key for p in people}),
-        entity_pages=entity_pages,
+        topics=_topic_pages(topics, pages, page_size),
     )
 
 
 def _article_pages(
-    ordered: list[AnnotatedArticle], people: list[ArchiveEntity], topics: list[Topic],
-    entities: EntityIndex,
+    ordered: list[AnnotatedArticle], refs: list[dict[str, EntityRef]], people: list[ArchiveEntity],
+    topics: list[Topic],
 ) -> tuple[ArticlePage, ...]:
     paths = [article_path(item.article.slug) for item in ordered]
-    people_of: list[list[Link]] = [[] for _ in ordered]
-    for person in sorted(people, key=lambda p: -p.mentions):
-        for index in person.articles:
-            people_of[index].append(Link(person.name, person_path(person.key)))
     topics_of: list[list[Link]] = [[] for _ in ordered]
     for topic in topics:
         for index in sorted(topic.articles):
@@ -217,16 +216,37 @@ def _article_pages(
 
     return tuple(
         ArticlePage(
-            item=item,
+            article=item.article,
+            annotations=item.annotations,
             path=paths[index],
+            entities=refs[index],
             newer=link(index - 1) if index > 0 else None,
             older=link(index + 1) if index + 1 < len(ordered) else None,
-            people=tuple(people_of[index]),
+            people=_people_of(item.annotations, refs[index]),
             topics=tuple(topics_of[index]),
             related=tuple(link(other) for other in related[index]),
         )
         for index, item in enumerate(ordered)
     )
+
+
+def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
+    """The people of an article with their pages, most mentioned there first."""
+    mentions: Counter[str] = Counter()
+    found: dict[str, EntityRef] = {}
+    for entity in annotations.people:
+        ref = refs.get(entity.key)
+        if ref is not None and ref.path is not None and ref.label == PERSON:
+            found.setdefault(ref.key, ref)
+            mentions[ref.key] += entity.mentions
+    ordered = sorted(found.values(), key=lambda ref: (-mentions[ref.key], ref.name))
+    return tuple(Link(ref.name, ref.path or "") for ref in ordered)
+
+
+def spoken_by(page: ArticlePage, quote: Quote) -> EntityRef | None:
+    """The archive person who said ``quote`` (None when unknown, ignored or not a person)."""
+    ref = page.entities.get(quote.speaker_key) if quote.speaker_key else None
+    return ref if ref is not None and ref.label == PERSON else None
 
 
 def _by_article(groups: Sequence[G], count: int) -> list[list[G]]:
@@ -260,8 +280,8 @@ def _person_pages(
         quotes = tuple(
             QuoteEntry(quote, page, quote_anchor(number))
             for page in articles
-            for number, quote in enumerate(page.item.annotations.quotes, start=1)
-            if quote.speaker_key == person.key
+            for number, quote in enumerate(page.annotations.quotes, start=1)
+            if (speaker := spoken_by(page, quote)) is not None and speaker.key == person.key
         )
         together: Counter[str] = Counter()
         names: dict[str, ArchiveEntity] = {}
@@ -299,7 +319,7 @@ def _top(counter: Counter[str]) -> list[tuple[str, int]]:
 
 
 def _topic_pages(
-    topics: list[Topic], pages: tuple[ArticlePage, ...], page_size: int, person_keys: set[str]
+    topics: list[Topic], pages: tuple[ArticlePage, ...], page_size: int
 ) -> tuple[TopicPage, ...]:
     topics_of = _by_article(topics, len(pages))
     result = []
@@ -309,10 +329,11 @@ def _topic_pages(
         quoted: Counter[str] = Counter()
         speaker_names: dict[str, str] = {}
         for page in articles:
-            for quote in page.item.annotations.quotes:
-                if quote.speaker_key in person_keys and quote.speaker:
-                    quoted[quote.speaker_key] += 1
-                    speaker_names[quote.speaker_key] = quote.speaker
+            for quote in page.annotations.quotes:
+                speaker = spoken_by(page, quote)
+                if speaker is not None and speaker.path is not None:
+                    quoted[speaker.key] += 1
+                    speaker_names[speaker.key] = speaker.name
         together: Counter[str] = Counter()
         by_key: dict[str, Topic] = {}
         for index in topic.articles:
@@ -334,5 +355,5 @@ def _topic_pages(
     return tuple(result)
 
 
-__all__ = ["ArticlePage", "ListingPage", "PersonPage", "Site", "TopicPage", "build_site",
-           "paginate"]
+__all__ = ["ArticlePage", "EntityRef", "ListingPage", "PersonPage", "Site", "TopicPage",
+           "build_site", "paginate", "spoken_by"]

@@ -26,7 +26,6 @@ from typing import Any
 
 from sitegen import archive, models
 from sitegen.archive import ArticlePage
-from sitegen.models import AnnotatedArticle
 
 SITEGEN_ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,41 +65,28 @@ class Fingerprints:
         self.global_digest = global_digest
         self._objects: dict[int, tuple[object, str]] = {}
 
-    def of_object(self, obj: AnnotatedArticle | ArticlePage) -> str:
-        """The digest of one article (or article page), computed once."""
-        cached = self._objects.get(id(obj))
-        if cached is not None and cached[0] is obj:
+    def of_article_page(self, page: ArticlePage) -> str:
+        """The digest of one article page (its article, annotations, refs and links), computed once."""
+        cached = self._objects.get(id(page))
+        if cached is not None and cached[0] is page:
             return cached[1]
-        if isinstance(obj, ArticlePage):
-            # The page's links and neighbours, with its article standing in by digest.
-            value = self.of(("article-page", obj))
-        else:
-            buffer = io.BytesIO()
-            _value_pickler(buffer).dump(obj)
-            value = hashlib.sha256(buffer.getvalue()).hexdigest()
-        self._objects[id(obj)] = (obj, value)
+        buffer = io.BytesIO()
+        _value_pickler(buffer).dump(page)
+        value = hashlib.sha256(buffer.getvalue()).hexdigest()
+        self._objects[id(page)] = (page, value)
         return value
 
     def of(self, inputs: Any) -> str:
         """The fingerprint of a page whose template receives ``inputs``."""
         buffer = io.BytesIO()
         pickler = _value_pickler(buffer)
-        # Articles are reduced to their digests; everything else is pickled in C as usual.
-        pickler.dispatch_table = {  # type: ignore[misc]
-            **_slotted_reducers(),
-            AnnotatedArticle: self._reduce,
-            ArticlePage: self._reduce,
-        }
-        if isinstance(inputs, tuple) and inputs and inputs[0] == "article-page":
-            page: ArticlePage = inputs[1]
-            pickler.dump((page.path, page.newer, page.older, page.people, page.topics, page.related,
-                          self.of_object(page.item)))
-        else:
-            pickler.dump(inputs)
+        # Article pages are reduced to their digests; everything else is pickled in C as usual.
+        pickler.dispatch_table = {**_slotted_reducers(), ArticlePage: self._reduce}  # type: ignore[misc]
+        pickler.dump(inputs)
         return hashlib.sha256(self.global_digest.encode() + buffer.getvalue()).hexdigest()
 
-    def _reduce(self, obj: AnnotatedArticle | ArticlePage) -> tuple[type[str], tuple[str]]:
-        return str, (self.of_object(obj),)
+    def _reduce(self, page: ArticlePage) -> tuple[type[str], tuple[str]]:
+        return str, (self.of_article_page(page),)
 
 
 def _value_pickler(buffer: io.BytesIO) -> pickle.Pickler:

@@ -13,8 +13,9 @@ from html import escape
 from itertools import pairwise
 
 from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
+from sitegen.archive import ArticlePage, EntityRef, spoken_by
 from sitegen.labels import style_of
-from sitegen.models import Annotations, Layout, Slot
+from sitegen.models import Layout, Slot
 
 # Quotes are the outer layer; entities and figures nest inside them.
 _QUOTE_LAYER, _INNER_LAYER = 0, 1
@@ -38,18 +39,24 @@ def entity_css(label: str) -> str:
     return f"hl hl-{style_of(label)}"
 
 
-def highlights_for(
-    annotations: Annotations, link_for: Callable[[str, str], str | None]
-) -> list[Highlight]:
-    """Turn annotation records into highlights; ``link_for(label, key)`` gives a URL or None."""
+def highlights_for(page: ArticlePage, href: Callable[[EntityRef], str | None]) -> list[Highlight]:
+    """The highlights of an article page; ``href(ref)`` is the URL of an entity's page or None.
+
+    Mentions of ignored entities (not in ``page.entities``) are not highlighted.
+    """
+    annotations = page.annotations
     found: list[Highlight] = []
     for number, quote in enumerate(annotations.quotes, start=1):
-        attributes = [("data-speaker", quote.speaker or "unknown speaker")]
+        speaker = spoken_by(page, quote)
+        attributes = [("data-speaker", speaker.name if speaker else "unknown speaker")]
         found.append(Highlight(quote.start, quote.end, _QUOTE_LAYER, "hl hl-quote",
                                quote_anchor(number), attributes=tuple(attributes)))
     for number, mention in enumerate(annotations.mentions, start=1):
+        ref = page.entities.get(mention.key)
+        if ref is None:
+            continue
         found.append(Highlight(mention.start, mention.end, _INNER_LAYER, entity_css(mention.label),
-                               mention_anchor(number), href=link_for(mention.label, mention.key),
+                               mention_anchor(number), href=href(ref),
                                attributes=(("data-label", mention.label),)))
     for number, figure in enumerate(annotations.figures, start=1):
         attributes = [("data-label", figure.label)]

@@ -11,13 +11,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from sitegen.archive import ArticlePage, ListingPage, Site
-from sitegen.archive.export import people_records, topic_records
+from sitegen.archive import ArticlePage, EntityRef, ListingPage, Site
+from sitegen.archive.export import article_export, people_records, topic_records
 from sitegen.archive.urls import relative_url
-from sitegen.labels import group_of
 from sitegen.render.highlight import highlights_for, render_body
 from sitegen.render.panel import side_panel
-from sitegen.serialize import article_record
 
 FEED_LENGTH = 20
 
@@ -85,34 +83,25 @@ class PageRenderer:
         return PageJob(path, (template, path, context),
                        lambda: self._render(template, path, **context))
 
-    def link_for(self, label: str, key: str) -> str | None:
-        """The output path of an entity's index page, if the archive has one."""
-        return self.site.entity_pages.get((group_of(label), key))
-
     def article_job(self, page: ArticlePage) -> PageJob:
-        """An article page; it also shows which of its entities have pages."""
-        links = tuple(sorted(
-            {(e.label, e.key, self.link_for(e.label, e.key) or "") for e in page.item.annotations.mentions}
-        ))
-        return PageJob(page.path, ("article.html", page, links), lambda: self.article(page))
+        """An article page (its entity refs say which of its entities have pages)."""
+        return PageJob(page.path, ("article.html", page), lambda: self.article(page))
 
     def article(self, page: ArticlePage) -> RenderedPage:
         """An article with its annotations highlighted and its side panel."""
-        annotations = page.item.annotations
-        article = page.item.article
+        article = page.article
 
-        def link(label: str, key: str) -> str | None:
-            target = self.link_for(label, key)
-            return relative_url(page.path, target) if target else None
+        def href(ref: EntityRef) -> str | None:
+            return relative_url(page.path, ref.path) if ref.path else None
 
-        body = Markup(render_body(article.text, article.layout, highlights_for(annotations, link)))
+        body = Markup(render_body(article.text, article.layout, highlights_for(page, href)))
         return self._render("article.html", page.path, page=page, article=article,
-                            annotations=annotations, body=body, panel=side_panel(annotations, link))
+                            annotations=page.annotations, body=body, panel=side_panel(page, href))
 
     def feed(self, path: str, title: str, page_path: str, pages: tuple[ArticlePage, ...]) -> PageJob:
         """An Atom feed of the newest articles in ``pages``."""
         entries = pages[:FEED_LENGTH]
-        dates = [p.item.article.date for p in entries if p.item.article.date]
+        dates = [p.article.date for p in entries if p.article.date]
         updated = max(dates) if dates else date(1970, 1, 1)
         return self._job("feed.xml", path, title=title, feed_path=path, home_path=page_path,
                          entries=entries, updated=updated, fallback_date=updated)
@@ -146,9 +135,9 @@ class PageRenderer:
     def data(self) -> Iterator[PageJob]:
         """The static JSON API: one file per article, people.json and topics.json."""
         for page in self.site.articles:
-            path = f"data/articles/{page.item.article.slug}.json"
-            yield PageJob(path, ("json", page.item), _json_maker(
-                path, lambda item=page.item: article_record(item.article, item.annotations)))
+            path = f"data/articles/{page.article.slug}.json"
+            yield PageJob(path, ("json", page), _json_maker(
+                path, lambda page=page: article_export(page)))
         yield PageJob("data/people.json", ("json", self.site.people),
                       _json_maker("data/people.json", lambda: people_records(self.site)))
         yield PageJob("data/topics.json", ("json", self.site.topics),

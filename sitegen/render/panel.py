@@ -6,15 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
+from sitegen.archive import ArticlePage, EntityRef, spoken_by
 from sitegen.labels import STYLES, style_of
-from sitegen.models import Annotations
 
-Link = Callable[[str, str], str | None]
+EntityHref = Callable[[EntityRef], str | None]  # the URL of an entity's page from this article
 
 
 @dataclass(frozen=True)
 class PanelEntry:
-    """One canonical entity in the panel, linking to its page and its first mention."""
+    """One entity in the panel, linking to its page and its first mention."""
 
     name: str
     href: str | None
@@ -59,27 +59,38 @@ class Panel:
     figures: tuple[PanelFigure, ...]
 
 
-def side_panel(annotations: Annotations, link: Link) -> Panel:
-    """The panel of one article; ``link(label, key)`` gives an entity page's URL or None."""
-    first_mention: dict[str, str] = {}
+def side_panel(page: ArticlePage, href: EntityHref) -> Panel:
+    """The panel of one article page, its entities named as the archive names them.
+
+    Two of the article's entities that are one archive entity ("Blair" and "Tony Blair"
+    where the article did not join them) are one entry.
+    """
+    annotations, refs = page.annotations, page.entities
+    first_mention: dict[tuple[str, str], str] = {}  # archive identity -> its first mention's id
     for number, mention in enumerate(annotations.mentions, start=1):
-        first_mention.setdefault(mention.key, mention_anchor(number))
-    groups = []
-    for group, title in STYLES:
-        entries = tuple(
-            PanelEntry(info.name, link(info.label, info.key), first_mention[info.key],
-                       info.mentions)
-            for info in annotations.entities
-            if style_of(info.label) == group and info.key in first_mention
-        )
-        groups.append(PanelGroup(group, title, entries))
-    quotes = tuple(
-        PanelQuote(q.speaker, link("PERSON", q.speaker_key) if q.speaker_key else None,
-                   q.text.strip("“”\"‘’ "), quote_anchor(number))
-        for number, q in enumerate(annotations.quotes, start=1)
+        if (ref := refs.get(mention.key)) is not None:
+            first_mention.setdefault(ref.identity, mention_anchor(number))
+    mentions: dict[tuple[str, str], int] = {}
+    entities: dict[tuple[str, str], EntityRef] = {}
+    for entity in annotations.entities:
+        ref = refs.get(entity.key)
+        if ref is not None and ref.identity in first_mention:
+            entities.setdefault(ref.identity, ref)
+            mentions[ref.identity] = mentions.get(ref.identity, 0) + entity.mentions
+    groups = tuple(
+        PanelGroup(style, title, tuple(
+            PanelEntry(ref.name, href(ref), first_mention[ref.identity], mentions[ref.identity])
+            for ref in entities.values() if style_of(ref.label) == style
+        ))
+        for style, title in STYLES
     )
+    quotes = []
+    for number, quote in enumerate(annotations.quotes, start=1):
+        speaker = spoken_by(page, quote)
+        quotes.append(PanelQuote(speaker.name if speaker else None, href(speaker) if speaker else None,
+                                 quote.text.strip("“”\"‘’ "), quote_anchor(number)))
     figures = tuple(
         PanelFigure(f.text, f.counts, figure_anchor(number))
         for number, f in enumerate(annotations.figures, start=1)
     )
-    return Panel(tuple(groups), quotes, figures)
+    return Panel(groups, tuple(quotes), figures)
