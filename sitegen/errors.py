@@ -31,6 +31,10 @@ class ConfigError(SitegenError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class UsageError(ConfigError):
+    """A command-line option has a value no setting may have (exit code 2, like argparse)."""
+
+
 class ContentError(SitegenError):
     """One or more articles could not be read; every problem is listed."""
 

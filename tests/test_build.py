@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, broken_links, build, parse_page, write_files
 
 from sitegen.cli import main
@@ -133,6 +134,21 @@ def test_broken_template_names_file_and_line(site: Path, capsys) -> None:
 def test_usage_errors_exit_2(site: Path) -> None:
     assert main(["build", "--no-such-flag"]) == 2
     assert main([]) == 2
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_bad_option_values_get_the_settings_file_message_and_exit_2(site: Path, capsys,
+                                                                     command: str) -> None:
+    # `serve --page-size 0` once reached range() inside the preview build: a traceback.
+    port = ["--port", "0"] if command == "serve" else []
+    assert main([command, "--page-size", "0", "--jobs", "-1", *port]) == 2
+    errors = capsys.readouterr().err
+    assert "--page-size must be a whole number of at least 1, not 0" in errors
+    assert "--jobs must be a whole number of at least 1, not -1" in errors
+    assert "Traceback" not in errors and not (site / "build").exists()
+    write_files(site, {"sitegen.toml": "page_size = 0\n"})
+    assert main([command, *port]) == 1
+    assert "'page_size' must be a whole number of at least 1, not 0" in capsys.readouterr().err
 
 
 def test_help_documents_every_option() -> None:
