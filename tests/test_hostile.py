@@ -29,13 +29,18 @@ from sitegen.read import MAX_TEXT_LENGTH
 GOOD = {"good.txt": "Good news\n\nThe mayor opened the new bridge on Monday."}
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes, to prove a failed build changed nothing."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file under ``folder`` with its bytes and every folder (None): what a build changed."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in folder.rglob("*")}
 
 
 def leftovers(site: Path) -> list[str]:
-    """Staging, swap or search-indexing folders a build left beside the output folder."""
+    """Staging, swap or search-indexing folders a build left beside the output folder.
+
+    ``StagedOutput`` stages in ``.build.staging-*`` next to build/, and Pagefind works in
+    ``.pagefind-*`` there; both exist only once the write stage has begun.
+    """
     return [p.name for p in site.iterdir()
             if p.name.startswith((".build.staging-", ".build.old-", ".pagefind-"))]
 
@@ -98,7 +103,7 @@ BAD_FILES: dict[str, tuple[str | bytes, str]] = {
 }
 
 
-def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys) -> None:
+def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys, monkeypatch) -> None:
     write_files(site / "seeds", GOOD)
     assert build() == 0
     before = snapshot(site / "build")
@@ -114,6 +119,35 @@ def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys)
     assert f"build failed: {len(BAD_FILES)} file(s) need fixing" in lines[-1]
     assert snapshot(site / "build") == before
     assert leftovers(site) == []
+    # The bad files fail before anything is staged. Now a failure after the new article's pages
+    # are staged and Pagefind has started on them: the topics overview's template raises.
+    for name in BAD_FILES:
+        (site / "seeds" / name).unlink()
+    write_files(site, {"seeds/more.txt": "More\n\nAnother story, said Maria Lopez.",
+                       "templates/topics.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                "{{ topic_groups | length // 0 }}\n{% endblock %}\n"})
+    staged = _staged_writes(monkeypatch)
+    assert build() == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("error: templates/topics.html:3: ZeroDivisionError")
+    assert "articles/more/index.html" in [path for _, path in staged]
+    (staging,) = {folder for folder, _ in staged}
+    assert staging.parent == site.resolve() and staging.name.startswith(".build.staging-")
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+
+
+def _staged_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]]:
+    """From now on, the (staging folder, path) of each file the build writes."""
+    staged: list[tuple[Path, str]] = []
+    write = sitegen.write.output.StagedOutput.write
+
+    def note_write(self: sitegen.write.output.StagedOutput, path: str, data: str | bytes) -> None:
+        staged.append((self.staging, path))
+        write(self, path, data)
+
+    monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", note_write)
+    return staged
 
 
 def test_keep_going_builds_the_rest_and_still_names_every_bad_file(site: Path, capsys) -> None:
