@@ -416,34 +416,61 @@ def test_ctrl_c_while_search_indexes_in_the_background_leaves_build_intact(
     assert (site / "build" / "pagefind" / "pagefind-entry.json").is_file()
 
 
-def test_ctrl_c_while_the_new_site_is_put_in_place_leaves_a_whole_site(site: Path, monkeypatch) -> None:
-    """A real SIGINT in the middle of moving the new files in: old site or new, never a mix."""
-    write_files(site / "seeds", GOOD)
+def test_ctrl_c_while_the_new_site_is_put_in_place_finishes_it_then_exits_130(
+        site: Path, monkeypatch, capsys) -> None:
+    """A real SIGINT between two moves of the commit: every file moves in, then the build stops."""
+    write_files(site / "seeds", {**GOOD, "gone.txt": "Gone\n\nSoon removed."})
     assert build() == 0
-    before = snapshot(site / "build")
+    (site / "seeds" / "gone.txt").unlink()
     write_files(site / "seeds", {"more.txt": "More\n\nAnother story."})
-    rename, replace = os.rename, os.replace
-    sent: list[bool] = []
+    output = (site / "build").resolve()
+    staged_output = sitegen.write.output.StagedOutput
+    commit, replace = staged_output.commit, os.replace
+    committing: list[sitegen.write.output.StagedOutput] = []  # the build's output, once it commits
+    staged: dict[str, bytes] = {}  # the files it changed, with their bytes
+    moves: list[str] = []  # the files moved into build/ during the commit, in order
 
-    def interrupt_once(move):
-        def moved(source, target) -> None:
-            if not sent and Path(target).resolve().is_relative_to((site / "build").resolve()):
-                sent.append(True)
-                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C lands mid-move
-            move(source, target)
-        return moved
+    def commit_noting(self: sitegen.write.output.StagedOutput) -> None:
+        committing.append(self)
+        staged.update({path: (self.staging / path).read_bytes() for path in self.changed})
+        commit(self)
 
-    monkeypatch.setattr(sitegen.write.output.os, "rename", interrupt_once(rename))
-    monkeypatch.setattr(sitegen.write.output.os, "replace", interrupt_once(replace))
+    def replace_interrupting(source, target) -> None:
+        if committing and Path(target).is_relative_to(output):
+            moves.append(Path(target).relative_to(output).as_posix())
+            if len(moves) == 2:
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C after the first move, before the second
+        replace(source, target)
+
+    monkeypatch.setattr(staged_output, "commit", commit_noting)
+    monkeypatch.setattr(sitegen.write.output.os, "replace", replace_interrupting)
+    capsys.readouterr()
     code = build()
-    monkeypatch.setattr(sitegen.write.output.os, "rename", rename)
     monkeypatch.setattr(sitegen.write.output.os, "replace", replace)
-    assert sent and code in (0, 130)
+    monkeypatch.setattr(staged_output, "commit", commit)
+    assert code == 130
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("interrupted")
+    assert len(staged) > 2 and sorted(moves) == sorted(staged)  # moves went on after the Ctrl-C
+    assert "articles/more/index.html" in staged
+    (new,) = committing
+    marker = sitegen.write.output.MARKER
+    assert (output / marker).read_text() == f"{new.build_id}\n"
     after = snapshot(site / "build")
-    assert after == before or "articles/more/index.html" in after
-    assert broken_links(site / "build") == []
-    assert [p for p in leftovers(site) if p.startswith(".build.staging-")] == []
+    assert {path for path, data in after.items() if data is not None} == new.produced | {marker}
+    assert "articles/gone/index.html" not in after
+    assert {path: after[path] for path in staged} == staged
+    assert leftovers(site) == []
+    # The same pages as a build that was not interrupted (the search index is made after the commit).
+    assert build("--output", "fresh") == 0
+
+    def pages(folder: Path) -> dict[str, bytes | None]:
+        return {path: data for path, data in snapshot(folder).items()
+                if not sitegen.write.search.in_bundle(path) and path != marker}
+
+    assert pages(site / "build") == pages(site / "fresh")
     assert build() == 0 and (site / "build" / "articles" / "more" / "index.html").is_file()
+    assert broken_links(site / "build") == []
 
 
 # --- Output folder --------------------------------------------------------------------------
