@@ -10,6 +10,7 @@ import pytest
 from conftest import SAMPLE, broken_links, build, parse_page, write_files
 
 from sitegen.cli import main
+from sitegen.write.output import StagedOutput
 
 
 def article_pages(output: Path) -> list[Path]:
@@ -75,18 +76,49 @@ def test_html_in_text_is_escaped(site: Path) -> None:
     assert "{{ 7*7 }}" in html and "49" not in html and "{% if x %}" in html
 
 
-def test_bad_input_fails_and_leaves_build_untouched(site: Path, capsys) -> None:
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file under ``folder`` with its bytes, and every folder (None)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in folder.rglob("*")}
+
+
+def _beside_build(site: Path) -> list[str]:
+    """What a build left next to build/: its staging folder is ``.build.staging-*`` there."""
+    return [p.name for p in site.iterdir() if p.name.startswith(".build.")]
+
+
+def test_bad_input_fails_and_leaves_build_untouched(site: Path, capsys, monkeypatch) -> None:
     write_files(site / "seeds", {"good.txt": "Good\n\nBody."})
     assert build() == 0
-    before = {p: p.read_bytes() for p in (site / "build").rglob("*") if p.is_file()}
+    before = _tree(site / "build")
     write_files(site / "seeds", {"bad.txt": b"Title\n\n\xff\xfe bad", "empty.txt": ""})
     assert build() == 1
     errors = capsys.readouterr().err.splitlines()
     assert any(m.startswith("seeds/bad.txt:3: not UTF-8") for m in errors)
     assert any(m.startswith("seeds/empty.txt:1: empty file") for m in errors)
-    after = {p: p.read_bytes() for p in (site / "build").rglob("*") if p.is_file()}
-    assert after == before
-    assert not [p for p in site.iterdir() if p.name.startswith(".build.")]
+    assert _tree(site / "build") == before
+    assert _beside_build(site) == []
+    # Now a failure once pages are staged: a new article is, then the 404 page's template fails.
+    for name in ("bad.txt", "empty.txt"):
+        (site / "seeds" / name).unlink()
+    write_files(site, {"seeds/more.txt": "More\n\nAnother story.",
+                       "templates/404.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                             "{{ no_such_thing.title }}\n{% endblock %}\n"})
+    staged: list[tuple[Path, str]] = []  # (staging folder, path) of each write
+    write = StagedOutput.write
+
+    def note_write(self: StagedOutput, path: str, data: str | bytes) -> None:
+        staged.append((self.staging, path))
+        write(self, path, data)
+
+    monkeypatch.setattr(StagedOutput, "write", note_write)
+    assert build() == 1
+    assert "templates/404.html:3: UndefinedError" in capsys.readouterr().err
+    assert "articles/more/index.html" in [path for _, path in staged]
+    staging = staged[0][0]
+    assert staging.parent == site.resolve() and staging.name.startswith(".build.staging-")
+    assert _tree(site / "build") == before
+    assert _beside_build(site) == []
 
 
 def test_keep_going_builds_the_good_articles_and_exits_1(site: Path) -> None:

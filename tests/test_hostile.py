@@ -29,13 +29,18 @@ from sitegen.read import MAX_TEXT_LENGTH
 GOOD = {"good.txt": "Good news\n\nThe mayor opened the new bridge on Monday."}
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes, to prove a failed build changed nothing."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file under ``folder`` with its bytes and every folder (None): what a build changed."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in folder.rglob("*")}
 
 
 def leftovers(site: Path) -> list[str]:
-    """Staging, swap or search-indexing folders a build left beside the output folder."""
+    """Staging, swap or search-indexing folders a build left beside the output folder.
+
+    ``StagedOutput`` stages in ``.build.staging-*`` next to build/, and Pagefind works in
+    ``.pagefind-*`` there; both exist only once the write stage has begun.
+    """
     return [p.name for p in site.iterdir()
             if p.name.startswith((".build.staging-", ".build.old-", ".pagefind-"))]
 
@@ -98,7 +103,7 @@ BAD_FILES: dict[str, tuple[str | bytes, str]] = {
 }
 
 
-def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys) -> None:
+def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys, monkeypatch) -> None:
     write_files(site / "seeds", GOOD)
     assert build() == 0
     before = snapshot(site / "build")
@@ -114,6 +119,35 @@ def test_every_bad_file_gets_one_line_and_build_is_untouched(site: Path, capsys)
     assert f"build failed: {len(BAD_FILES)} file(s) need fixing" in lines[-1]
     assert snapshot(site / "build") == before
     assert leftovers(site) == []
+    # The bad files fail before anything is staged. Now a failure after the new article's pages
+    # are staged and Pagefind has started on them: the topics overview's template raises.
+    for name in BAD_FILES:
+        (site / "seeds" / name).unlink()
+    write_files(site, {"seeds/more.txt": "More\n\nAnother story, said Maria Lopez.",
+                       "templates/topics.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                "{{ topic_groups | length // 0 }}\n{% endblock %}\n"})
+    staged = _staged_writes(monkeypatch)
+    assert build() == 1
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("error: templates/topics.html:3: ZeroDivisionError")
+    assert "articles/more/index.html" in [path for _, path in staged]
+    (staging,) = {folder for folder, _ in staged}
+    assert staging.parent == site.resolve() and staging.name.startswith(".build.staging-")
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+
+
+def _staged_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]]:
+    """From now on, the (staging folder, path) of each file the build writes."""
+    staged: list[tuple[Path, str]] = []
+    write = sitegen.write.output.StagedOutput.write
+
+    def note_write(self: sitegen.write.output.StagedOutput, path: str, data: str | bytes) -> None:
+        staged.append((self.staging, path))
+        write(self, path, data)
+
+    monkeypatch.setattr(sitegen.write.output.StagedOutput, "write", note_write)
+    return staged
 
 
 def test_keep_going_builds_the_rest_and_still_names_every_bad_file(site: Path, capsys) -> None:
@@ -382,34 +416,61 @@ def test_ctrl_c_while_search_indexes_in_the_background_leaves_build_intact(
     assert (site / "build" / "pagefind" / "pagefind-entry.json").is_file()
 
 
-def test_ctrl_c_while_the_new_site_is_put_in_place_leaves_a_whole_site(site: Path, monkeypatch) -> None:
-    """A real SIGINT in the middle of moving the new files in: old site or new, never a mix."""
-    write_files(site / "seeds", GOOD)
+def test_ctrl_c_while_the_new_site_is_put_in_place_finishes_it_then_exits_130(
+        site: Path, monkeypatch, capsys) -> None:
+    """A real SIGINT between two moves of the commit: every file moves in, then the build stops."""
+    write_files(site / "seeds", {**GOOD, "gone.txt": "Gone\n\nSoon removed."})
     assert build() == 0
-    before = snapshot(site / "build")
+    (site / "seeds" / "gone.txt").unlink()
     write_files(site / "seeds", {"more.txt": "More\n\nAnother story."})
-    rename, replace = os.rename, os.replace
-    sent: list[bool] = []
+    output = (site / "build").resolve()
+    staged_output = sitegen.write.output.StagedOutput
+    commit, replace = staged_output.commit, os.replace
+    committing: list[sitegen.write.output.StagedOutput] = []  # the build's output, once it commits
+    staged: dict[str, bytes] = {}  # the files it changed, with their bytes
+    moves: list[str] = []  # the files moved into build/ during the commit, in order
 
-    def interrupt_once(move):
-        def moved(source, target) -> None:
-            if not sent and Path(target).resolve().is_relative_to((site / "build").resolve()):
-                sent.append(True)
-                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C lands mid-move
-            move(source, target)
-        return moved
+    def commit_noting(self: sitegen.write.output.StagedOutput) -> None:
+        committing.append(self)
+        staged.update({path: (self.staging / path).read_bytes() for path in self.changed})
+        commit(self)
 
-    monkeypatch.setattr(sitegen.write.output.os, "rename", interrupt_once(rename))
-    monkeypatch.setattr(sitegen.write.output.os, "replace", interrupt_once(replace))
+    def replace_interrupting(source, target) -> None:
+        if committing and Path(target).is_relative_to(output):
+            moves.append(Path(target).relative_to(output).as_posix())
+            if len(moves) == 2:
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C after the first move, before the second
+        replace(source, target)
+
+    monkeypatch.setattr(staged_output, "commit", commit_noting)
+    monkeypatch.setattr(sitegen.write.output.os, "replace", replace_interrupting)
+    capsys.readouterr()
     code = build()
-    monkeypatch.setattr(sitegen.write.output.os, "rename", rename)
     monkeypatch.setattr(sitegen.write.output.os, "replace", replace)
-    assert sent and code in (0, 130)
+    monkeypatch.setattr(staged_output, "commit", commit)
+    assert code == 130
+    (line,) = error_lines(capsys.readouterr().err)
+    assert line.startswith("interrupted")
+    assert len(staged) > 2 and sorted(moves) == sorted(staged)  # moves went on after the Ctrl-C
+    assert "articles/more/index.html" in staged
+    (new,) = committing
+    marker = sitegen.write.output.MARKER
+    assert (output / marker).read_text() == f"{new.build_id}\n"
     after = snapshot(site / "build")
-    assert after == before or "articles/more/index.html" in after
-    assert broken_links(site / "build") == []
-    assert [p for p in leftovers(site) if p.startswith(".build.staging-")] == []
+    assert {path for path, data in after.items() if data is not None} == new.produced | {marker}
+    assert "articles/gone/index.html" not in after
+    assert {path: after[path] for path in staged} == staged
+    assert leftovers(site) == []
+    # The same pages as a build that was not interrupted (the search index is made after the commit).
+    assert build("--output", "fresh") == 0
+
+    def pages(folder: Path) -> dict[str, bytes | None]:
+        return {path: data for path, data in snapshot(folder).items()
+                if not sitegen.write.search.in_bundle(path) and path != marker}
+
+    assert pages(site / "build") == pages(site / "fresh")
     assert build() == 0 and (site / "build" / "articles" / "more" / "index.html").is_file()
+    assert broken_links(site / "build") == []
 
 
 # --- Output folder --------------------------------------------------------------------------
