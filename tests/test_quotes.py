@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitegen.annotate import annotate_texts
+from sitegen.annotate.lexicon import SPEECH_VERBS
 from sitegen.annotate.quotemarks import find_quoted_spans
-from sitegen.annotate.quotes import SPEECH_VERBS, opens_sentence
+from sitegen.annotate.quotes import opens_sentence
 from sitegen.config import DEFAULT_MODEL
 from sitegen.models import Annotations
 

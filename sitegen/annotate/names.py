@@ -10,71 +10,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from sitegen.annotate.lexicon import NATIONALITIES, NOT_PEOPLE, ORGANISATION_WORDS, TITLES, alternation
 from sitegen.keys import slug
 from sitegen.labels import PERSON
 
-# Words that precede a name but are not part of it; longest first.
-_TITLES = sorted(
-    {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
-        "prof", "professor", "president", "vice president", "prime minister", "deputy prime minister",
-        "chancellor", "secretary", "foreign secretary", "home secretary", "minister",
-        "foreign minister", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
-        "king", "queen", "prince", "princess", "pope", "judge", "justice", "general", "gen",
-        "captain", "capt", "chief", "chief executive", "chairman", "chairwoman", "coach",
-        "manager", "leader", "premier", "ambassador", "commissioner", "inspector", "detective",
-        "sergeant", "officer", "reverend", "rev", "father", "st", "saint", "director",
-        "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper", "boss",
-        "chief secretary", "shadow chancellor", "shadow home secretary", "tory leader",
-        "labour leader", "president-elect", "us president", "u.s. president", "treasurer",
-        "uncle", "aunt", "auntie", "cousin", "editor", "constable", "superintendent",
-        "cardinal", "archbishop", "bishop",
-    },
-    key=len,
-    reverse=True,
-)
+_TITLE_WORDS = alternation(TITLES)
+# Titles before a name, maybe after a nationality-like adjective ("Chinese President").
 _TITLE_PATTERN = re.compile(
-    r"^(?:(?:[A-Z][a-z]+(?:ese|ian|an|ish|ch|i)\s+)?(?:"
-    + "|".join(re.escape(t) for t in _TITLES)
-    + r")\.?\s+)+",
+    r"^(?:(?:[A-Z][a-z]+(?:ese|ian|an|ish|ch|i)\s+)?(?:" + _TITLE_WORDS + r")\.?\s+)+",
     re.IGNORECASE,
 )
 # A title inside a mention ("Tory Treasurer Lord Ashcroft", "Lib Dem leader Charles Kennedy"):
 # everything up to the last title word before the name goes.
-_INNER_TITLE = re.compile(
-    r"^.*?\b(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\.?\s+(?=[A-Z])",
-    re.IGNORECASE,
-)
-_NATIONALITIES = (
-    "American|British|English|Scottish|Welsh|Irish|French|German|Spanish|Italian|Portuguese|Dutch|"
-    "Belgian|Swiss|Austrian|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Russian|Ukrainian|Greek|"
-    "Turkish|Israeli|Iranian|Iraqi|Afghan|Pakistani|Indian|Chinese|Japanese|Korean|Australian|"
-    "Canadian|Mexican|Brazilian|Argentine|Argentinian|Jamaican|Kenyan|Ethiopian|Nigerian|Moroccan|"
-    "Algerian|Egyptian|Ugandan|Ghanaian|Zimbabwean|Cuban|Croatian|Serbian|Romanian|Bulgarian|Hungarian"
-)
-_NATIONALITY = re.compile(r"^(?:" + _NATIONALITIES + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
+_INNER_TITLE = re.compile(r"^.*?\b(?:" + _TITLE_WORDS + r")\.?\s+(?=[A-Z])", re.IGNORECASE)
+_NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
-# Names the model often tags as people that are parties, awards or prizes.
-NOT_PEOPLE = frozenset(
-    {
-        "labour", "tory", "tories", "conservative", "conservatives", "lib dem", "lib dems",
-        "liberal democrat", "liberal democrats", "democrat", "democrats", "republican", "republicans",
-        "oscar", "oscars", "grammy", "grammys", "bafta", "baftas", "emmy", "emmys", "golden globe",
-        "golden globes",
-    }
-)
-# Last words that make a "person" an organisation or a place ("Dana Centre").
-ORGANISATION_WORDS = frozenset(
-    {
-        "centre", "center", "bank", "group", "institute", "university", "college", "council",
-        "committee", "association", "agency", "party", "club", "company", "corporation", "corp",
-        "inc", "ltd", "plc", "llc", "foundation", "trust", "society", "union", "federation",
-        "commission", "office", "department", "ministry", "court", "theatre", "theater", "hospital",
-        "school", "airlines", "airways", "motors", "records", "studios", "games", "cup", "league",
-        "prize", "awards", "festival", "street", "road", "house", "hall", "stadium", "museum",
-        "square", "towers", "beach", "palace", "cathedral", "abbey", "gardens", "airport", "station",
-    }
-)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -105,7 +55,7 @@ def clean_name(text: str, label: str) -> str:
             name = _INNER_TITLE.sub("", _TITLE_PATTERN.sub("", name))
         name = _NATIONALITY.sub("", name)
         name = _TRAILING_POST.sub("", name)
-        if name.lower().strip(" .") in _TITLES:
+        if name.lower().strip(" .") in TITLES:
             return ""  # "former Tory Treasurer Lord": a title with its name cut off
     else:
         name = _LEADING_ARTICLE.sub("", name)

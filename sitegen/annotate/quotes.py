@@ -16,43 +16,19 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.lexicon import (
+    DEFINITE_DETERMINERS,
+    INDEFINITE_DETERMINERS,
+    PERSON_NOUNS,
+    PRONOUN_GENDER,
+    SPEECH_VERBS,
+)
 from sitegen.annotate.nlp import doc_text, entity_span
 from sitegen.annotate.quotemarks import QuotedSpan, find_quoted_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _inflect(base: str) -> set[str]:
-    """The regular forms of a verb: "say" → say, says, sayed, saying (irregulars added apart)."""
-    if base.endswith("e"):
-        return {base, base + "s", base + "d", base[:-1] + "ing"}
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    if base.endswith(("s", "sh", "ch", "x")):
-        return {base, base + "es", base + "ed", base + "ing"}
-    return {base, base + "s", base + "ed", base + "ing"}
-
-
-# Verbs that introduce or attribute direct speech. Matched by form (the lemmatizer is left
-# out for speed) and only when tagged as a verb.
-_SPEECH_BASES = (
-    "say tell add ask tweet write explain insist warn claim argue state declare note reply "
-    "continue admit announce comment confirm predict stress suggest urge believe describe "
-    "recall joke acknowledge agree complain concede conclude observe promise remark reveal "
-    "shout cry vow boast quip confess counter intimate maintain respond retort reiterate "
-    "emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur "
-    "recount lament enthuse"
-)
-_IRREGULAR = {
-    "said", "told", "wrote", "written", "thought", "think", "thinks", "thinking",
-    "admitted", "admitting", "quipped", "quipping",
-}
-SPEECH_VERBS = frozenset({form for base in _words(_SPEECH_BASES) for form in _inflect(base)} | _IRREGULAR)
 
 # What a quote's attributed subject is.
 NAME = "name"  # a proper name ("Mr Smith", "Xi")
@@ -67,33 +43,6 @@ _TERMINAL = set(",.!?…:;—-")
 _AFTER_CUE_ENDINGS = set(",!?—-…")
 _SENTENCE_END = set(".!?")
 _CLOSING_MARKS = set("\"”’'")
-_INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any", "no"})
-_DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
-
-# Common nouns that name a person by role; a definite one ("the judge") refers to the
-# person the text is about. Deliberately not organisations or documents ("the report").
-PERSON_NOUNS = frozenset(
-    _words(
-        """
-    actor actress star singer songwriter rapper comedian presenter host musician artist
-    director producer writer author novelist playwright poet editor columnist journalist
-    reporter broadcaster judge magistrate lawyer barrister solicitor prosecutor attorney
-    minister chancellor secretary president premier chairman chairwoman chairperson chief
-    executive boss manager coach trainer player striker midfielder defender goalkeeper
-    keeper captain champion holder winner athlete sprinter runner swimmer cyclist boxer
-    golfer batsman bowler skipper officer spokesman spokeswoman spokesperson economist
-    analyst expert researcher scientist professor academic doctor surgeon founder
-    co-founder leader mayor governor senator mp mep candidate ambassador commissioner
-    veteran campaigner activist organiser organizer businessman businesswoman entrepreneur
-    tycoon billionaire millionaire head father mother son daughter wife husband brother
-    sister man woman girl boy teenager chairman co-chairman designer inventor creator
-    developer consultant adviser advisor aide official diplomat envoy monarch king queen
-    prince princess pope bishop priest teacher student widow victim witness member
-    cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
-    """
-    )
-)
-# Nationalities used as a noun for a person ("the American", "the Kenyan") are NORP entities.
 
 
 @dataclass(frozen=True)
@@ -374,7 +323,7 @@ def _describe(doc: Doc, subject: Token, cue: str | None) -> Attribution:
 def classify_subject(token: Token) -> tuple[str, Token]:
     """What kind of subject ``token`` heads, and the token that names it."""
     lower = token.lower_
-    if lower in ("he", "she"):
+    if lower in PRONOUN_GENDER:
         return PRONOUN, token
     if token.tag_ in ("PRP", "PRP$", "WP", "DT", "EX"):
         return NOBODY, token
@@ -391,11 +340,11 @@ def classify_subject(token: Token) -> tuple[str, Token]:
                         and word.doc[word.left_edge.i - 1].text == ",":
                     return NAME, word
     determiners = _determiners(token)
-    if determiners & _INDEFINITE_DETERMINERS:
+    if determiners & INDEFINITE_DETERMINERS:
         return (INDEFINITE if _is_person_noun(token) else NOBODY), token
-    if token.ent_type_ == "NORP" and determiners & _DEFINITE_DETERMINERS:
+    if token.ent_type_ == "NORP" and determiners & DEFINITE_DETERMINERS:
         return DESCRIPTION, token  # "the American"
-    if token.tag_ == "NNP" and _is_person_noun(token) and determiners & _DEFINITE_DETERMINERS \
+    if token.tag_ == "NNP" and _is_person_noun(token) and determiners & DEFINITE_DETERMINERS \
             and not any(c.dep_ == "compound" for c in token.lefts):
         return DESCRIPTION, token  # "the Cardinal": a title, not a name
     if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
@@ -403,7 +352,7 @@ def classify_subject(token: Token) -> tuple[str, Token]:
     if token.tag_ == "NNS":
         return NOBODY, token
     if _is_person_noun(token):
-        definite = determiners & _DEFINITE_DETERMINERS or any(
+        definite = determiners & DEFINITE_DETERMINERS or any(
             c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_.startswith("NNP")) for c in token.lefts
         )
         return (DESCRIPTION if definite else INDEFINITE), token

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from sitegen.annotate.figures import match_figures
+from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PERSON_NOUNS, alternation
 from sitegen.annotate.names import (
     PERSON,
     Cluster,
@@ -20,7 +21,6 @@ from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.phrases import noun_phrases
 from sitegen.annotate.quotes import (
     NAME,
-    PERSON_NOUNS,
     QuoteMatch,
     match_quotes,
     quoted_stretches,
@@ -34,11 +34,8 @@ if TYPE_CHECKING:
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 )
-_HONORIFIC_BEFORE = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Minister|Secretary|Senator|Chancellor|"
-    r"Prof|Professor|Judge|Governor|Mayor|King|Queen|Prince|Princess|Pope|Coach|Captain|"
-    r"Cardinal|Archbishop|Bishop)\.?\s+$"
-)
+# A title just before a name vouches that it is a person's ("Mr Cable", "President Xi").
+_HONORIFIC_BEFORE = re.compile(r"(?:" + alternation(HONORIFICS + OFFICE_TITLES) + r")\.?\s+$")
 
 
 def annotate_doc(doc: Doc) -> Annotations:
@@ -72,8 +69,7 @@ def annotate_doc(doc: Doc) -> Annotations:
 
 
 _PERSONAL_TITLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Cardinal|Archbishop|Bishop)\.? "
-    r"((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
+    r"\b(?:" + alternation(HONORIFICS) + r")\.? ((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
 )
 _NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC"})
 

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.lexicon import (
+    DESCRIPTION_STOP_WORDS,
+    FEMALE,
+    MALE,
+    PRONOUN_GENDER,
+    TITLE_GENDER,
+    alternation,
+)
 from sitegen.annotate.names import (
     PERSON,
     Cluster,
@@ -35,12 +43,11 @@ from sitegen.models import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_MALE_TITLE = re.compile(r"(?:^|\s)(?:Mr|Sir|Lord|King|Prince|Baron|Father|Cardinal)\.?\s+$")
-_FEMALE_TITLE = re.compile(r"(?:^|\s)(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Baroness)\.?\s+$")
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-_DESCRIPTION_STOP = frozenset(
-    {"the", "this", "that", "a", "an", "of", "'s", "his", "her", "its", "former", "ex"}
-)
+_TITLES_OF = {
+    gender: alternation(t for t, g in TITLE_GENDER.items() if g == gender) for gender in (MALE, FEMALE)
+}
+_MALE_TITLE = re.compile(r"(?:^|\s)(?:" + _TITLES_OF[MALE] + r")\.?\s+$")
+_FEMALE_TITLE = re.compile(r"(?:^|\s)(?:" + _TITLES_OF[FEMALE] + r")\.?\s+$")
 ANONYMOUS = "anonymous"  # the text is about an unnamed person ("a spokesman said")
 
 Focus = Cluster | str | None
@@ -68,7 +75,7 @@ class _Discourse:
             if mention.label != PERSON:
                 continue
             before = text[max(0, mention.start - 12) : mention.start]
-            gender = "m" if _MALE_TITLE.search(before) else "f" if _FEMALE_TITLE.search(before) else None
+            gender = MALE if _MALE_TITLE.search(before) else FEMALE if _FEMALE_TITLE.search(before) else None
             if gender:
                 self.gender.setdefault(id(self.cluster(mention)), gender)
         self.focus: Focus = None
@@ -92,7 +99,7 @@ class _Discourse:
             for child in span.root.children:
                 if child.dep_ == "appos" and child.i >= span.end:
                     words |= {t.lower_ for t in child.subtree if t.i <= child.i}
-            words = {w for w in words if w.isalpha() or "-" in w} - _DESCRIPTION_STOP
+            words = {w for w in words if w.isalpha() or "-" in w} - DESCRIPTION_STOP_WORDS
             if words:
                 self.roles.append((self.cluster(mention), words))
 
@@ -116,7 +123,7 @@ class _Discourse:
         """"The Tory leader" is the person introduced as "Tory leader Michael Howard" before;
         otherwise a definite description refers to the person being discussed."""
         phrase = self.text[start:end].lower()
-        words = set(re.findall(r"[a-z][\w'-]*", phrase)) - _DESCRIPTION_STOP
+        words = set(re.findall(r"[a-z][\w'-]*", phrase)) - DESCRIPTION_STOP_WORDS
         if words:
             matches = [c for c, roles in self.roles if words <= roles and c is not None]
             named_before = {id(c): c for c in matches}
@@ -150,7 +157,7 @@ class _Discourse:
         return None
 
     def pronoun(self, pronoun: str, offset: int) -> Cluster | None:
-        wanted = _PRONOUN_GENDER.get(pronoun)
+        wanted = PRONOUN_GENDER.get(pronoun)
         focus = self.focus
         if focus == ANONYMOUS:
             return None
