@@ -10,7 +10,7 @@ from sitegen.annotate.figures import match_figures
 from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PERSON_NOUNS, alternation
 from sitegen.annotate.names import (
     PERSON,
-    Cluster,
+    Clusters,
     NameSpan,
     clean_name,
     cluster_mentions,
@@ -52,7 +52,7 @@ def annotate_doc(doc: Doc) -> Annotations:
             m.end,
             doc_text(doc)[m.start : m.end],
             m.label,
-            name_key(clusters[f"{m.label}\t{m.name}"].name),
+            name_key(clusters.of(m).name),
         )
         for m in mentions
     )
@@ -323,10 +323,9 @@ def _drop_doubtful_people(
     return kept
 
 
-def _entities(clusters: dict[str, Cluster]) -> tuple[Entity, ...]:
-    seen: dict[int, Cluster] = {id(c): c for c in clusters.values()}
+def _entities(clusters: Clusters) -> tuple[Entity, ...]:
     infos = []
-    for cluster in seen.values():
+    for cluster in clusters.distinct():
         name = cluster.name
         infos.append(
             Entity(

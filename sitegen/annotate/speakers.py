@@ -21,6 +21,7 @@ from sitegen.annotate.lexicon import (
 from sitegen.annotate.names import (
     PERSON,
     Cluster,
+    Clusters,
     NameSpan,
     name_key,
 )
@@ -64,7 +65,7 @@ class _Discourse:
     """
 
     def __init__(
-        self, text: str, mentions: list[NameSpan], clusters: dict[str, Cluster], quoted: list[tuple[int, int]]
+        self, text: str, mentions: list[NameSpan], clusters: Clusters, quoted: list[tuple[int, int]]
     ) -> None:
         self.text = text
         self.mentions = mentions
@@ -104,7 +105,7 @@ class _Discourse:
                 self.roles.append((self.cluster(mention), words))
 
     def cluster(self, mention: NameSpan) -> Cluster:
-        return self.clusters[f"{mention.label}\t{mention.name}"]
+        return self.clusters.of(mention)
 
     def _quoted(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
@@ -146,7 +147,7 @@ class _Discourse:
     def by_name(self, word: str) -> Cluster | None:
         """The person whose first or last name is ``word`` ("White" → "Kelli White")."""
         candidates: dict[int, Cluster] = {}
-        for cluster in self.clusters.values():
+        for cluster in self.clusters.distinct():
             if cluster.label != PERSON:
                 continue
             words = cluster.name.split()
@@ -204,7 +205,7 @@ class _Discourse:
 
 
 def resolve_quotes(
-    doc: Doc, mentions: list[NameSpan], clusters: dict[str, Cluster], quotes: list[QuoteMatch]
+    doc: Doc, mentions: list[NameSpan], clusters: Clusters, quotes: list[QuoteMatch]
 ) -> list[Quote]:
     """Quote records with speakers, read in text order while following the discourse focus."""
     quoted = quoted_stretches(doc)
