@@ -187,3 +187,23 @@ def test_title_after_the_is_a_description_of_the_titled_person(annotate: dict[st
     assert [q.speaker for q in annotate["cardinal"].quotes] == ["Cormac Murphy-O'Connor"]
     names = {e.text for e in annotate["cardinal"].mentions}
     assert "Cardinal" not in names
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["the", "30", "-", "year", "-", "old", "told"], True),
+        (["the", "co-founder", "said"], True),  # one token when the tokenizer keeps it whole
+        (["the", "judge", "said"], True),
+        (["an", "old", "said"], False),  # "old" names a person only in "year-old"
+        (["the", "report", "said"], False),
+    ],
+)
+def test_person_noun_rule(words: list[str], expected: bool) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitegen.annotate.quotes import is_person_noun
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert is_person_noun(doc[len(words) - 2]) is expected

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from sitegen.annotate.lexicon import (
     DEFINITE_DETERMINERS,
     INDEFINITE_DETERMINERS,
-    PERSON_NOUNS,
     PRONOUN_GENDER,
     SPEECH_VERBS,
+    is_person_word,
 )
 from sitegen.annotate.nlp import doc_text, entity_span
 from sitegen.annotate.quotemarks import QuotedSpan, find_quoted_spans
@@ -332,7 +332,7 @@ def classify_subject(token: Token) -> tuple[str, Token]:
         for child in token.children:
             if child.dep_ == "appos" and (child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON"):
                 return NAME, child
-        if _is_person_noun(token):
+        if is_person_noun(token):
             # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parse hangs the name
             # on the nearest noun; a name set off by commas inside the phrase is the person.
             for word in token.subtree:
@@ -341,17 +341,17 @@ def classify_subject(token: Token) -> tuple[str, Token]:
                     return NAME, word
     determiners = _determiners(token)
     if determiners & INDEFINITE_DETERMINERS:
-        return (INDEFINITE if _is_person_noun(token) else NOBODY), token
+        return (INDEFINITE if is_person_noun(token) else NOBODY), token
     if token.ent_type_ == "NORP" and determiners & DEFINITE_DETERMINERS:
         return DESCRIPTION, token  # "the American"
-    if token.tag_ == "NNP" and _is_person_noun(token) and determiners & DEFINITE_DETERMINERS \
+    if token.tag_ == "NNP" and is_person_noun(token) and determiners & DEFINITE_DETERMINERS \
             and not any(c.dep_ == "compound" for c in token.lefts):
         return DESCRIPTION, token  # "the Cardinal": a title, not a name
     if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
         return NAME, token  # whether the name is a person's is decided with all its mentions
     if token.tag_ == "NNS":
         return NOBODY, token
-    if _is_person_noun(token):
+    if is_person_noun(token):
         definite = determiners & DEFINITE_DETERMINERS or any(
             c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_.startswith("NNP")) for c in token.lefts
         )
@@ -375,11 +375,12 @@ def _determiners(token: Token) -> set[str]:
     return set()
 
 
-def _is_person_noun(token: Token) -> bool:
-    word = token.lower_
-    if word == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
+def is_person_noun(token: Token) -> bool:
+    """Whether a word names a person by role: "judge", "co-founder", or the "old" of
+    "the 30-year-old". The word rule only: a caller that needs a common noun checks the tag."""
+    if token.lower_ == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
         return True  # "the 30-year-old"
-    return word in PERSON_NOUNS or word.rsplit("-", 1)[-1] in PERSON_NOUNS
+    return is_person_word(token.lower_)
 
 
 def _extent(token: Token, kind: str) -> tuple[int, int]:

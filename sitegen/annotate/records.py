@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from sitegen.annotate.figures import match_figures
-from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PERSON_NOUNS, alternation
+from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, alternation, is_person_word
 from sitegen.annotate.names import (
     PERSON,
     Clusters,
@@ -22,6 +22,7 @@ from sitegen.annotate.phrases import noun_phrases
 from sitegen.annotate.quotes import (
     NAME,
     QuoteMatch,
+    is_person_noun,
     match_quotes,
     quoted_stretches,
 )
@@ -93,7 +94,7 @@ def _mentions(doc: Doc) -> list[NameSpan]:
             label, name = "ORG", clean_name(entity.text, "ORG")  # "SCMP", "CCTV": acronyms
         if not name or not any(ch.isalpha() for ch in name):
             continue
-        if label != PERSON and name.lower() in PERSON_NOUNS and _after_the(doc_text(doc), entity):
+        if label != PERSON and is_person_word(name.lower()) and _after_the(doc_text(doc), entity):
             continue  # "the Cardinal", tagged an organisation: a title standing for a person
         if label == PERSON and (any(ch.isdigit() for ch in name) or name.islower()):
             continue
@@ -222,7 +223,7 @@ def _described_as_person(entity: Span) -> bool:
     doc = root.doc
     if (
         root.dep_ == "appos"
-        and _is_person_noun(root.head)
+        and _is_common_person_noun(root.head)
         and root.head.i == entity.start - 2
         and doc[entity.start - 1].text == ","
     ):
@@ -230,19 +231,20 @@ def _described_as_person(entity: Span) -> bool:
     for child in root.children:
         if (
             child.dep_ == "appos"
-            and _is_person_noun(child)
+            and _is_common_person_noun(child)
             and entity.end < len(doc)
             and doc[entity.end].text == ","
             and child.left_edge.i == entity.end + 1
         ):
             return True
     before = entity.start - 1
-    return before >= 0 and doc[before].dep_ == "compound" and _is_person_noun(doc[before]) \
+    return before >= 0 and doc[before].dep_ == "compound" and _is_common_person_noun(doc[before]) \
         and doc[before].head.i == root.i and doc[before].tag_ == "NN"
 
 
-def _is_person_noun(token: Token) -> bool:
-    return token.tag_ in ("NN", "NNS") and token.lower_ in PERSON_NOUNS
+def _is_common_person_noun(token: Token) -> bool:
+    # Only a common noun describes the name it stands beside; a proper noun there is a name.
+    return token.tag_ in ("NN", "NNS") and is_person_noun(token)
 
 
 def _titled_names(text: str, mentions: list[NameSpan]) -> list[NameSpan]:
@@ -272,7 +274,7 @@ def _organisations_called_it(doc: Doc, mentions: list[NameSpan]) -> list[NameSpa
         if span is None:
             continue
         root = span.root
-        if root.dep_ == "compound" and root.head.lower_ in PERSON_NOUNS:
+        if root.dep_ == "compound" and is_person_noun(root.head):
             votes[mention.name] += 1  # "Yukos boss"
         elif root.dep_ == "nsubj":
             for clause in root.head.children:
