@@ -203,7 +203,35 @@ def test_person_noun_rule(words: list[str], expected: bool) -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from sitegen.annotate.quotes import is_person_noun
+    from sitegen.annotate.subjects import is_person_noun
 
     doc = Doc(spacy.blank("en").vocab, words=words)
     assert is_person_noun(doc[len(words) - 2]) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "kind"),
+    [
+        (["he", "said"], ["PRP", "VBD"], "pronoun"),
+        (["the", "judge", "said"], ["DT", "NN", "VBD"], "description"),
+        (["a", "spokesman", "said"], ["DT", "NN", "VBD"], "indefinite"),
+        (["the", "report", "said"], ["DT", "NN", "VBD"], "nobody"),
+        (["Smith", "said"], ["NNP", "VBD"], "name"),
+    ],
+)
+def test_subjects_are_classified_by_kind(words: list[str], tags: list[str], kind: str) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitegen.annotate.subjects import classify_subject, subject_span, verb_subject
+
+    verb = len(words) - 1
+    heads = [i + 1 if i < verb - 1 else verb for i in range(len(words))]  # det → noun → verb
+    deps = ["det" if i < verb - 1 else ("nsubj" if i < verb else "ROOT") for i in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, heads=heads, deps=deps)
+    subject = verb_subject(doc[verb])
+    assert subject is not None and subject.i == verb - 1
+    found, head = classify_subject(subject)
+    assert found == kind
+    start, end = subject_span(head, found)
+    assert doc.text[start:end] == (" ".join(words[:-1]) if kind != "pronoun" else "he")

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PRONOUN_GENDER, alternation, is_person_word
 from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
 from sitegen.annotate.nlp import doc_text
-from sitegen.annotate.quotes import NAME, QuoteMatch, is_person_noun, quoted_stretches
+from sitegen.annotate.quotes import QuoteMatch, quoted_stretches
+from sitegen.annotate.subjects import NAME, is_person_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -26,17 +26,15 @@ from sitegen.annotate.names import (
     name_key,
 )
 from sitegen.annotate.nlp import doc_text
-from sitegen.annotate.quotes import (
+from sitegen.annotate.quotes import QuoteMatch, opens_sentence, quoted_stretches
+from sitegen.annotate.subjects import (
     DESCRIPTION,
     INDEFINITE,
     NAME,
     NOBODY,
     PRONOUN,
     UNATTRIBUTED,
-    QuoteMatch,
     SubjectRef,
-    opens_sentence,
-    quoted_stretches,
     sentence_subjects,
 )
 from sitegen.models import Quote
