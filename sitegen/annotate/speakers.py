@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 
 from sitegen.annotate.lexicon import (
     DESCRIPTION_STOP_WORDS,
-    FEMALE,
-    MALE,
     PRONOUN_GENDER,
     TITLE_GENDER,
     alternation,
@@ -42,11 +40,8 @@ from sitegen.models import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_TITLES_OF = {
-    gender: alternation(t for t, g in TITLE_GENDER.items() if g == gender) for gender in (MALE, FEMALE)
-}
-_MALE_TITLE = re.compile(r"(?:^|\s)(?:" + _TITLES_OF[MALE] + r")\.?\s+$")
-_FEMALE_TITLE = re.compile(r"(?:^|\s)(?:" + _TITLES_OF[FEMALE] + r")\.?\s+$")
+# A title that tells a person's gender, just before their name ("Mrs Thatcher").
+_GENDERED_TITLE = re.compile(r"(?:^|\s)(" + alternation(TITLE_GENDER) + r")\.?\s+$")
 ANONYMOUS = "anonymous"  # the text is about an unnamed person ("a spokesman said")
 
 Focus = Cluster | str | None
@@ -74,9 +69,9 @@ class _Discourse:
             if mention.label != PERSON:
                 continue
             before = text[max(0, mention.start - 12) : mention.start]
-            gender = MALE if _MALE_TITLE.search(before) else FEMALE if _FEMALE_TITLE.search(before) else None
-            if gender:
-                self.gender.setdefault(id(self.cluster(mention)), gender)
+            title = _GENDERED_TITLE.search(before)
+            if title:
+                self.gender.setdefault(id(self.cluster(mention)), TITLE_GENDER[title.group(1)])
         self.focus: Focus = None
         self.roles: list[tuple[Cluster, set[str]]] = []
 
