@@ -62,6 +62,33 @@ def test_entity_offsets_point_at_their_text(sample: tuple[str, Annotations]) -> 
     assert "xi-jinping" in keys and "xi" not in keys and "trump" not in keys
 
 
+def test_paragraph_breaks_become_sentence_starts() -> None:
+    import spacy
+
+    from sitegen.annotate.nlp import paragraph_boundaries, paragraph_starts
+
+    doc = spacy.blank("en")("One two.\n\nThree four.\nFive.")
+    assert [doc[i].text for i in paragraph_starts(doc)] == ["Three", "Five"]
+    paragraph_boundaries(doc)
+    assert [t.text for t in doc if t.is_sent_start] == ["Three", "Five"]
+    assert doc[1].is_sent_start is None  # the other tokens are left to the parser
+
+
+def test_importing_the_annotator_registers_no_component() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sitegen.annotate.records, sitegen.annotate.nlp as nlp\n"
+        "from spacy.language import Language\n"
+        "before = Language.has_factory(nlp.PARAGRAPH_COMPONENT)\n"
+        "nlp.register_components()\n"
+        "print(before, Language.has_factory(nlp.PARAGRAPH_COMPONENT))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]
+
+
 @pytest.mark.parametrize(("plural", "singular"), [
     ("viruses", "virus"), ("politics", "politics"), ("women", "woman"), ("taxes", "tax"),
     ("cases", "case"), ("stories", "story"), ("houses", "house"), ("series", "series"),

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.annotate.names import PERSON, NameSpan, clean_name, cluster_mentions, is_person_name, name_key
+from sitegen.annotate.names import (
+    PERSON,
+    FormKey,
+    NameSpan,
+    clean_name,
+    cluster_mentions,
+    is_person_name,
+    name_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +64,7 @@ def test_name_key() -> None:
 def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
     mentions = [NameSpan(i, i + 1, name, label) for i, (name, label) in enumerate(forms)]
     clusters = cluster_mentions(mentions)
-    return {form: clusters[f"{label}\t{form}"].name for form, label in forms}
+    return {m.name: clusters.of(m).name for m in mentions}
 
 
 def test_short_forms_join_the_full_name() -> None:
@@ -84,3 +92,27 @@ def test_acronym_joins_its_organisation() -> None:
 def test_people_and_organisations_do_not_mix() -> None:
     names = cluster_names([("Ford", "ORG"), ("Harrison Ford", PERSON)])
     assert names["Ford"] == "Ford"
+
+
+def test_clusters_are_keyed_by_label_and_form() -> None:
+    ford_company, ford_person, ford_again = (
+        NameSpan(0, 4, "Ford", "ORG"), NameSpan(10, 14, "Ford", PERSON), NameSpan(20, 24, "Ford", "ORG")
+    )
+    clusters = cluster_mentions([ford_company, ford_person, ford_again])
+    assert clusters.of(ford_company) is clusters.of(ford_again)
+    assert clusters.of(ford_company) is not clusters.of(ford_person)
+    assert clusters.of(ford_company).forms == {"Ford": 2}
+    assert FormKey.of(ford_company) == FormKey("ORG", "Ford") != FormKey.of(ford_person)
+    with pytest.raises(KeyError):
+        clusters.of(NameSpan(0, 4, "Ford", "GPE"))
+
+
+def test_distinct_clusters_come_once_each_in_clustering_order() -> None:
+    mentions = [NameSpan(i, i + 1, name, PERSON) for i, name in
+                enumerate(["Blair", "Tony Blair", "Blair", "Gordon Brown", "Brown", "Kennedy"])]
+    clusters = cluster_mentions(mentions)
+    assert [(c.name, dict(c.forms)) for c in clusters.distinct()] == [
+        ("Tony Blair", {"Tony Blair": 1, "Blair": 2}),
+        ("Gordon Brown", {"Gordon Brown": 1, "Brown": 1}),
+        ("Kennedy", {"Kennedy": 1}),
+    ]

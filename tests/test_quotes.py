@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitegen.annotate import annotate_texts
+from sitegen.annotate.lexicon import SPEECH_VERBS
 from sitegen.annotate.quotemarks import find_quoted_spans
-from sitegen.annotate.quotes import SPEECH_VERBS, opens_sentence
+from sitegen.annotate.quotes import opens_sentence
 from sitegen.config import DEFAULT_MODEL
 from sitegen.models import Annotations
 
@@ -186,3 +187,51 @@ def test_title_after_the_is_a_description_of_the_titled_person(annotate: dict[st
     assert [q.speaker for q in annotate["cardinal"].quotes] == ["Cormac Murphy-O'Connor"]
     names = {e.text for e in annotate["cardinal"].mentions}
     assert "Cardinal" not in names
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["the", "30", "-", "year", "-", "old", "told"], True),
+        (["the", "co-founder", "said"], True),  # one token when the tokenizer keeps it whole
+        (["the", "judge", "said"], True),
+        (["an", "old", "said"], False),  # "old" names a person only in "year-old"
+        (["the", "report", "said"], False),
+    ],
+)
+def test_person_noun_rule(words: list[str], expected: bool) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitegen.annotate.subjects import is_person_noun
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert is_person_noun(doc[len(words) - 2]) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "kind"),
+    [
+        (["he", "said"], ["PRP", "VBD"], "pronoun"),
+        (["the", "judge", "said"], ["DT", "NN", "VBD"], "description"),
+        (["a", "spokesman", "said"], ["DT", "NN", "VBD"], "indefinite"),
+        (["the", "report", "said"], ["DT", "NN", "VBD"], "nobody"),
+        (["Smith", "said"], ["NNP", "VBD"], "name"),
+    ],
+)
+def test_subjects_are_classified_by_kind(words: list[str], tags: list[str], kind: str) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sitegen.annotate.subjects import classify_subject, subject_span, verb_subject
+
+    verb = len(words) - 1
+    heads = [i + 1 if i < verb - 1 else verb for i in range(len(words))]  # det → noun → verb
+    deps = ["det" if i < verb - 1 else ("nsubj" if i < verb else "ROOT") for i in range(len(words))]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, heads=heads, deps=deps)
+    subject = verb_subject(doc[verb])
+    assert subject is not None and subject.i == verb - 1
+    found, head = classify_subject(subject)
+    assert found == kind
+    start, end = subject_span(head, found)
+    assert doc.text[start:end] == (" ".join(words[:-1]) if kind != "pronoun" else "he")

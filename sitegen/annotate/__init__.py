@@ -2,6 +2,25 @@
 
 Only this package knows spaCy. The model is loaded once, and only when some
 article is not in the cache; a build with nothing changed runs no spaCy.
+
+How an article goes through it:
+
+1. ``nlp``: the spaCy pipeline, with sitegen's components registered in one
+   function (``register_components``, nothing at import). Long articles are
+   parsed in pieces of about 20,000 characters (``split_long_text``) and the
+   pieces joined again with ``Doc.from_docs``, so a pipeline component only
+   ever sees a piece: only the paragraph-boundary component runs there.
+2. ``records.annotate_doc`` on the joined Doc, because its detectors need the
+   whole article: quotes run across paragraphs (``quotemarks``, ``quotes``,
+   ``subjects``), the mention passes vote over every mention (``mentions``,
+   ``names``), speakers are resolved by following the text from the start
+   (``speakers``), and a figure's unit can depend on the whole article ("100m"
+   is metres in an athletics article: ``figures``, ``numbers``). Each detector
+   first matches (plain ``*Match`` values or ``NameSpan``), then ``records``
+   turns the matches into the plain records of ``sitegen.models``.
+3. ``cache``: the records, as JSON in SQLite, keyed by text, model and annotator.
+
+Every word list the rules read (titles, person nouns, speech verbs…) is in ``lexicon``.
 """
 
 from __future__ import annotations

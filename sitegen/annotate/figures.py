@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.lexicon import alternation
 from sitegen.annotate.nlp import doc_text, entity_span
-from sitegen.annotate.numbers import parse_value
+from sitegen.annotate.numbers import SCALES, parse_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,14 +28,14 @@ _CURRENCY = re.compile(r"(?:US|A|C|NZ|HK)?[£$€¥]\s?$")
 _ATTACHED = re.compile(r"(bn|mn|m|k|tn|mm|cm|km|kg|g|p|ft|GB|MB|seconds|secs|sec|s)(?![\w])")
 _NOT_FIGURE_SUFFIX = re.compile(r"(?:s|st|nd|rd|th|am|pm|[a-zA-Z]+)(?![\w])|x\d|:\d|-\d|/\d|\.\d")
 _WORD_SCALE = re.compile(r"\s(million|billion|trillion|thousand|bn|m)\b")
+_MONEY_UNITS = frozenset({"euros", "euro", "dollars", "pounds", "pence", "cents", "yen", "yuan", "rupees"})
 _UNIT = re.compile(
-    r"\s?(%|per cent\b|percent\b)|\s(euros?|dollars|pounds|pence|cents|yen|yuan|rupees|"
+    r"\s?(%|per cent\b|percent\b)|\s(" + alternation(_MONEY_UNITS) + r"|"
     r"seconds|secs|minutes|mins|hours|days|weeks|months|years|decades|metres|meters|kilometres|"
     r"km|miles|feet|mm|cm|kg|tonnes|tons|gigabytes|megabytes|terabytes|pixels|times|"
     r"square (?:feet|metres|meters|miles|kilometres))\b"
 )
 _HYPHEN_UNIT = re.compile(r"-(?:year|month|week|day|hour|minute|second|member|strong|count|man|metre|mile)")
-_MONEY_UNITS = {"euros", "euro", "dollars", "pounds", "pence", "cents", "yen", "yuan", "rupees"}
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -121,7 +122,7 @@ def _read_number(doc: Doc, match: re.Match[str], athletics: bool) -> FigureMatch
             return None  # "1980s"; "4p" outside money talk is rare and ambiguous
         end += len(suffix)
         if suffix in ("bn", "mn", "k", "tn"):
-            value_scale = {"bn": 1e9, "mn": 1e6, "k": 1e3, "tn": 1e12}[suffix]
+            value_scale = SCALES[suffix]
         elif suffix == "m":
             metres = label != "MONEY" and athletics and not _COUNTED_AFTER_M.match(rest[1:])
             value_scale = 1.0 if metres else 1e6
@@ -139,9 +140,7 @@ def _read_number(doc: Doc, match: re.Match[str], athletics: bool) -> FigureMatch
         scale = _WORD_SCALE.match(rest) if not attached else None
         if scale and scale.group(1) in ("million", "billion", "trillion", "thousand", "bn"):
             end += len(scale.group(0))
-            value_scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3, "bn": 1e9}[
-                scale.group(1)
-            ]
+            value_scale = SCALES[scale.group(1)]
             rest = text[end : end + 40]
         unit = _UNIT.match(rest)
         if unit:

@@ -9,72 +9,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from sitegen.annotate.lexicon import NATIONALITIES, NOT_PEOPLE, ORGANISATION_WORDS, TITLES, alternation
 from sitegen.keys import slug
 from sitegen.labels import PERSON
 
-# Words that precede a name but are not part of it; longest first.
-_TITLES = sorted(
-    {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron",
-        "prof", "professor", "president", "vice president", "prime minister", "deputy prime minister",
-        "chancellor", "secretary", "foreign secretary", "home secretary", "minister",
-        "foreign minister", "senator", "sen", "rep", "representative", "governor", "gov", "mayor",
-        "king", "queen", "prince", "princess", "pope", "judge", "justice", "general", "gen",
-        "captain", "capt", "chief", "chief executive", "chairman", "chairwoman", "coach",
-        "manager", "leader", "premier", "ambassador", "commissioner", "inspector", "detective",
-        "sergeant", "officer", "reverend", "rev", "father", "st", "saint", "director",
-        "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper", "boss",
-        "chief secretary", "shadow chancellor", "shadow home secretary", "tory leader",
-        "labour leader", "president-elect", "us president", "u.s. president", "treasurer",
-        "uncle", "aunt", "auntie", "cousin", "editor", "constable", "superintendent",
-        "cardinal", "archbishop", "bishop",
-    },
-    key=len,
-    reverse=True,
-)
+_TITLE_WORDS = alternation(TITLES)
+# Titles before a name, maybe after a nationality-like adjective ("Chinese President").
 _TITLE_PATTERN = re.compile(
-    r"^(?:(?:[A-Z][a-z]+(?:ese|ian|an|ish|ch|i)\s+)?(?:"
-    + "|".join(re.escape(t) for t in _TITLES)
-    + r")\.?\s+)+",
+    r"^(?:(?:[A-Z][a-z]+(?:ese|ian|an|ish|ch|i)\s+)?(?:" + _TITLE_WORDS + r")\.?\s+)+",
     re.IGNORECASE,
 )
 # A title inside a mention ("Tory Treasurer Lord Ashcroft", "Lib Dem leader Charles Kennedy"):
 # everything up to the last title word before the name goes.
-_INNER_TITLE = re.compile(
-    r"^.*?\b(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\.?\s+(?=[A-Z])",
-    re.IGNORECASE,
-)
-_NATIONALITIES = (
-    "American|British|English|Scottish|Welsh|Irish|French|German|Spanish|Italian|Portuguese|Dutch|"
-    "Belgian|Swiss|Austrian|Swedish|Norwegian|Danish|Finnish|Polish|Czech|Russian|Ukrainian|Greek|"
-    "Turkish|Israeli|Iranian|Iraqi|Afghan|Pakistani|Indian|Chinese|Japanese|Korean|Australian|"
-    "Canadian|Mexican|Brazilian|Argentine|Argentinian|Jamaican|Kenyan|Ethiopian|Nigerian|Moroccan|"
-    "Algerian|Egyptian|Ugandan|Ghanaian|Zimbabwean|Cuban|Croatian|Serbian|Romanian|Bulgarian|Hungarian"
-)
-_NATIONALITY = re.compile(r"^(?:" + _NATIONALITIES + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
+_INNER_TITLE = re.compile(r"^.*?\b(?:" + _TITLE_WORDS + r")\.?\s+(?=[A-Z])", re.IGNORECASE)
+_NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
-# Names the model often tags as people that are parties, awards or prizes.
-NOT_PEOPLE = frozenset(
-    {
-        "labour", "tory", "tories", "conservative", "conservatives", "lib dem", "lib dems",
-        "liberal democrat", "liberal democrats", "democrat", "democrats", "republican", "republicans",
-        "oscar", "oscars", "grammy", "grammys", "bafta", "baftas", "emmy", "emmys", "golden globe",
-        "golden globes",
-    }
-)
-# Last words that make a "person" an organisation or a place ("Dana Centre").
-ORGANISATION_WORDS = frozenset(
-    {
-        "centre", "center", "bank", "group", "institute", "university", "college", "council",
-        "committee", "association", "agency", "party", "club", "company", "corporation", "corp",
-        "inc", "ltd", "plc", "llc", "foundation", "trust", "society", "union", "federation",
-        "commission", "office", "department", "ministry", "court", "theatre", "theater", "hospital",
-        "school", "airlines", "airways", "motors", "records", "studios", "games", "cup", "league",
-        "prize", "awards", "festival", "street", "road", "house", "hall", "stadium", "museum",
-        "square", "towers", "beach", "palace", "cathedral", "abbey", "gardens", "airport", "station",
-    }
-)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -105,7 +56,7 @@ def clean_name(text: str, label: str) -> str:
             name = _INNER_TITLE.sub("", _TITLE_PATTERN.sub("", name))
         name = _NATIONALITY.sub("", name)
         name = _TRAILING_POST.sub("", name)
-        if name.lower().strip(" .") in _TITLES:
+        if name.lower().strip(" .") in TITLES:
             return ""  # "former Tory Treasurer Lord": a title with its name cut off
     else:
         name = _LEADING_ARTICLE.sub("", name)
@@ -142,42 +93,69 @@ class Cluster:
         return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
 
 
-def cluster_mentions(mentions: list[NameSpan]) -> dict[str, Cluster]:
-    """Group one article's mentions into entities; returns form → its cluster.
+class FormKey(NamedTuple):
+    """What identifies a mention's form within an article: its label and cleaned name."""
+
+    label: str
+    form: str
+
+    @classmethod
+    def of(cls, mention: NameSpan) -> FormKey:
+        """The key of a mention's form."""
+        return cls(mention.label, mention.name)
+
+
+class Clusters:
+    """One article's entities: the cluster each form (label and name) belongs to."""
+
+    def __init__(self, by_form: dict[FormKey, Cluster]) -> None:
+        self._by_form = by_form
+
+    def of(self, mention: NameSpan) -> Cluster:
+        """The cluster of a mention's form (every mention clustered has one)."""
+        return self._by_form[FormKey.of(mention)]
+
+    def distinct(self) -> list[Cluster]:
+        """Each cluster once, in the order its first form was clustered."""
+        return list({id(cluster): cluster for cluster in self._by_form.values()}.values())
+
+
+def cluster_mentions(mentions: list[NameSpan]) -> Clusters:
+    """Group one article's mentions into entities.
 
     A one-word person form joins the full name it is the first or last word of
     (the most mentioned if several); an all-capitals form joins the name it
     abbreviates ("SCMP" → "South China Morning Post"); other forms stand alone.
     """
-    by_form: dict[tuple[str, str], Cluster] = {}
-    full_forms: list[tuple[str, str]] = []
-    counts = Counter((m.label, m.name) for m in mentions)
-    for (label, form), count in sorted(counts.items(), key=lambda kv: -len(kv[0][1].split())):
-        target = _join_target(label, form, full_forms, counts)
+    by_form: dict[FormKey, Cluster] = {}
+    full_forms: list[FormKey] = []
+    counts = Counter(FormKey.of(m) for m in mentions)
+    for key, count in sorted(counts.items(), key=lambda kv: -len(kv[0].form.split())):
+        target = _join_target(key, full_forms, counts)
         if target is not None:
             cluster = by_form[target]
-            cluster.forms[form] += count
+            cluster.forms[key.form] += count
         else:
-            cluster = Cluster(label, Counter({form: count}))
-            full_forms.append((label, form))
-        by_form[(label, form)] = cluster
-    return {f"{label}\t{form}": cluster for (label, form), cluster in by_form.items()}
+            cluster = Cluster(key.label, Counter({key.form: count}))
+            full_forms.append(key)
+        by_form[key] = cluster
+    return Clusters(by_form)
 
 
-def _join_target(
-    label: str, form: str, full_forms: list[tuple[str, str]], counts: Counter[tuple[str, str]]
-) -> tuple[str, str] | None:
+def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKey]) -> FormKey | None:
+    label, form = key
     words = form.split()
-    candidates: list[tuple[str, str]] = []
-    for full_label, full in full_forms:
+    candidates: list[FormKey] = []
+    for full_key in full_forms:
+        full_label, full = full_key
         if full == form or (full_label == PERSON) != (label == PERSON):
             continue
         full_words = full.split()
         if label == PERSON and len(words) < len(full_words):
             if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
-                candidates.append((full_label, full))
+                candidates.append(full_key)
         elif label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form:
-            candidates.append((full_label, full))
+            candidates.append(full_key)
     if not candidates:
         return None
     return max(candidates, key=lambda c: (counts[c], -full_forms.index(c)))

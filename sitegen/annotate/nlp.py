@@ -21,23 +21,39 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Make every paragraph break a hard sentence boundary, before the parser runs.
 
     The parser otherwise runs sentences straight across blank lines (the
-    sample's caption and first paragraph come out as one sentence).
+    sample's caption and first paragraph come out as one sentence). A spaCy
+    component in the shape of the built-in ones: ``match()`` then ``set_annotations()``.
     """
+    set_sentence_starts(doc, paragraph_starts(doc))
+    return doc
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """The indices of the tokens that open a paragraph, after the first one."""
+    return [token.i + 1 for token in doc[:-1] if token.is_space and "\n" in token.text]
+
+
+def set_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Mark the tokens at ``starts`` as sentence starts; the others stay unset."""
+    if not starts:
+        return
     # One array write, not ``token.is_sent_start = True`` per break: that setter checks
     # the whole Doc each time, which made long articles quadratic.
     import numpy
     from spacy.attrs import SENT_START
 
-    starts = numpy.zeros((len(doc), 1), dtype="uint64")
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            starts[token.i + 1, 0] = 1
-    if starts.any():
-        doc.from_array([SENT_START], starts)
-    return doc
+    values = numpy.zeros((len(doc), 1), dtype="uint64")
+    values[starts, 0] = 1
+    doc.from_array([SENT_START], values)
 
 
-def _register() -> None:
+def register_components() -> None:
+    """Register sitegen's spaCy components: the one place that does, and only when called.
+
+    Only components that work on a piece of an article belong here (long articles
+    are parsed in pieces). The quote, figure and name detectors need the whole
+    article and run on the joined Doc in ``records.annotate_doc``.
+    """
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_COMPONENT):
@@ -51,7 +67,7 @@ def load_pipeline(name: str) -> Language:
         import spacy
     except ImportError:  # pragma: no cover - spaCy is a dependency
         raise ModelError("spaCy is not installed; run 'make build' to set up .venv") from None
-    _register()
+    register_components()
     try:
         nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     except OSError:

@@ -14,12 +14,13 @@ _WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5, "dozen": 12,
 }
-_SCALES = {
+# What a scale word or abbreviation multiplies by ("£3bn", "1.2 million").
+SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
     "millions": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9, "billions": 1e9, "tn": 1e12,
     "trillion": 1e12, "thousands": 1e3, "hundreds": 1e2,
 }
-SCALE_WORDS = frozenset(w for w in _SCALES if len(w) > 2)
+SCALE_WORDS = frozenset(w for w in SCALES if len(w) > 2)
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _TOKEN = re.compile(r"[a-z]+|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+|%")
 
@@ -40,10 +41,10 @@ def parse_value(text: str) -> float | None:
             current = value if current is None else (
                 current + value if current >= 20 and value < 10 else value
             )
-        elif word in _SCALES and current is not None:
-            current *= _SCALES[word]
-        elif word in _SCALES and word in SCALE_WORDS and current is None and word.endswith("s"):
-            current = _SCALES[word]  # "thousands of people"
+        elif word in SCALES and current is not None:
+            current *= SCALES[word]
+        elif word in SCALES and word in SCALE_WORDS and current is None and word.endswith("s"):
+            current = SCALES[word]  # "thousands of people"
     value = current if current is not None else total
     if value is None:
         return None

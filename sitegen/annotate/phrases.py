@@ -4,71 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.lexicon import IRREGULAR_PLURALS, PHRASE_STOP_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_STOP_PHRASE_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "some",
-        "any",
-        "many",
-        "much",
-        "more",
-        "most",
-        "other",
-        "such",
-        "no",
-        "every",
-        "each",
-        "all",
-        "both",
-        "which",
-        "what",
-        "who",
-        "whom",
-        "whose",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "us",
-        "them",
-        "him",
-        "me",
-        "one",
-        "ones",
-        "lot",
-        "lots",
-        "part",
-        "way",
-        "thing",
-        "things",
-        "people",
-        "time",
-        "times",
-        "year",
-        "years",
-        "day",
-        "days",
-    ]
-)
 _PHRASE_HEADS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative", "ROOT", "npadvmod"}
 )
@@ -84,7 +24,7 @@ def noun_phrases(doc: Doc) -> tuple[str, ...]:
     for token in doc:
         if not token.tag_.startswith("NN") or token.tag_.startswith("NNP"):
             continue
-        if token.dep_ not in _PHRASE_HEADS or token.ent_type_ or token.lower_ in _STOP_PHRASE_WORDS:
+        if token.dep_ not in _PHRASE_HEADS or token.ent_type_ or token.lower_ in PHRASE_STOP_WORDS:
             continue
         modifiers = [
             c
@@ -92,7 +32,7 @@ def noun_phrases(doc: Doc) -> tuple[str, ...]:
             if c.dep_ in ("compound", "amod")
             and c.tag_ in ("NN", "NNS", "JJ")
             and not c.ent_type_
-            and c.lower_ not in _STOP_PHRASE_WORDS
+            and c.lower_ not in PHRASE_STOP_WORDS
         ]
         words = [m.lower_ for m in modifiers[-2:]] + [_singular(token)]
         phrase = " ".join(words)
@@ -101,18 +41,13 @@ def noun_phrases(doc: Doc) -> tuple[str, ...]:
     return tuple(phrases)
 
 
-_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "people": "people",
-                      "feet": "foot", "teeth": "tooth", "mice": "mouse", "data": "data",
-                      "series": "series", "species": "species"}
-
-
 def _singular(token: Token) -> str:
     """A naive singular, good enough to count "drug" and "drugs" as one subject."""
     word = token.lower_
     if token.tag_ != "NNS":
         return word
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if word.endswith(("ss", "us", "is", "ics", "news")) or not word.endswith("s"):
         return word  # "business", "virus", "politics", "news"
     if word.endswith("ies") and len(word) > 4:

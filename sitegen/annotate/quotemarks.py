@@ -12,14 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitegen.annotate.lexicon import HONORIFICS, NARRATION_VERBS, alternation
+
 OPEN, CLOSE = "open", "close"
 _OPENING_CONTEXT = set("([{—–-/:") | {""}
 _CLOSING_CONTEXT = set(".,;:!?)]}-—–'’…")
 _SENTENCE_END = set(".!?…")
 # A sentence reporting what a titled person said, in the third person: narration, not speech.
 _NARRATION = re.compile(
-    r"[.!?](?=\s+(?:Mr|Mrs|Ms|Miss|Dr|Sir|Prof|Lord|Lady)\.? [A-Z][\w'’-]+ "
-    r"(?:said|says|added|told|explained|argued|insisted|warned|believes|thinks)\b)"
+    r"[.!?](?=\s+(?:" + alternation(HONORIFICS) + r")\.? [A-Z][\w'’-]+ "
+    r"(?:" + alternation(NARRATION_VERBS) + r")\b)"
 )
 
 

@@ -2,98 +2,35 @@
 
 ``match_quotes()`` finds the quoted stretches that are speech (not scare-quoted
 terms) and the speech verb that attributes each, and classifies the verb's
-subject: a name, a pronoun, a definite description of a person ("the judge",
-"the 30-year-old"), or nobody in particular (an organisation, a report, "a
-spokesman"). ``sentence_subjects()`` gives the main subject of every sentence
-outside quotes, so that the records stage can follow who the text is talking
-about and resolve pronouns, descriptions and unattributed quotes to that person.
-Nothing here guesses a name: a subject that is not a person stays unresolved.
+subject with :mod:`subjects` (a name, a pronoun, a description of a person, or
+nobody in particular). Who a pronoun or a description refers to is left to the
+speakers stage, which reads the whole article.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sitegen.annotate.nlp import doc_text, entity_span
+from sitegen.annotate.lexicon import SPEECH_VERBS
+from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotemarks import QuotedSpan, find_quoted_spans
+from sitegen.annotate.subjects import (
+    NOBODY,
+    UNATTRIBUTED,
+    classify_subject,
+    subject_span,
+    verb_subject,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _inflect(base: str) -> set[str]:
-    """The regular forms of a verb: "say" → say, says, sayed, saying (irregulars added apart)."""
-    if base.endswith("e"):
-        return {base, base + "s", base + "d", base[:-1] + "ing"}
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    if base.endswith(("s", "sh", "ch", "x")):
-        return {base, base + "es", base + "ed", base + "ing"}
-    return {base, base + "s", base + "ed", base + "ing"}
-
-
-# Verbs that introduce or attribute direct speech. Matched by form (the lemmatizer is left
-# out for speed) and only when tagged as a verb.
-_SPEECH_BASES = (
-    "say tell add ask tweet write explain insist warn claim argue state declare note reply "
-    "continue admit announce comment confirm predict stress suggest urge believe describe "
-    "recall joke acknowledge agree complain concede conclude observe promise remark reveal "
-    "shout cry vow boast quip confess counter intimate maintain respond retort reiterate "
-    "emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur "
-    "recount lament enthuse"
-)
-_IRREGULAR = {
-    "said", "told", "wrote", "written", "thought", "think", "thinks", "thinking",
-    "admitted", "admitting", "quipped", "quipping",
-}
-SPEECH_VERBS = frozenset({form for base in _words(_SPEECH_BASES) for form in _inflect(base)} | _IRREGULAR)
-
-# What a quote's attributed subject is.
-NAME = "name"  # a proper name ("Mr Smith", "Xi")
-PRONOUN = "pronoun"  # "he" / "she"
-DESCRIPTION = "description"  # a definite description of a person ("the judge")
-INDEFINITE = "indefinite"  # an unnamed person ("a spokesman", "another MP")
-NOBODY = "nobody"  # not one person: an organisation, a report, "they", "I"
-UNATTRIBUTED = "unattributed"  # no speech verb found at all
 
 MIN_PARTIAL_WORDS = 8  # a partial quote without its own clause needs this many words
 _TERMINAL = set(",.!?…:;—-")
 _AFTER_CUE_ENDINGS = set(",!?—-…")
 _SENTENCE_END = set(".!?")
 _CLOSING_MARKS = set("\"”’'")
-_INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any", "no"})
-_DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
-
-# Common nouns that name a person by role; a definite one ("the judge") refers to the
-# person the text is about. Deliberately not organisations or documents ("the report").
-PERSON_NOUNS = frozenset(
-    _words(
-        """
-    actor actress star singer songwriter rapper comedian presenter host musician artist
-    director producer writer author novelist playwright poet editor columnist journalist
-    reporter broadcaster judge magistrate lawyer barrister solicitor prosecutor attorney
-    minister chancellor secretary president premier chairman chairwoman chairperson chief
-    executive boss manager coach trainer player striker midfielder defender goalkeeper
-    keeper captain champion holder winner athlete sprinter runner swimmer cyclist boxer
-    golfer batsman bowler skipper officer spokesman spokeswoman spokesperson economist
-    analyst expert researcher scientist professor academic doctor surgeon founder
-    co-founder leader mayor governor senator mp mep candidate ambassador commissioner
-    veteran campaigner activist organiser organizer businessman businesswoman entrepreneur
-    tycoon billionaire millionaire head father mother son daughter wife husband brother
-    sister man woman girl boy teenager chairman co-chairman designer inventor creator
-    developer consultant adviser advisor aide official diplomat envoy monarch king queen
-    prince princess pope bishop priest teacher student widow victim witness member
-    cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
-    """
-    )
-)
-# Nationalities used as a noun for a person ("the American", "the Kenyan") are NORP entities.
 
 
 @dataclass(frozen=True)
@@ -115,16 +52,6 @@ class QuoteMatch:
     start: int
     end: int
     attribution: Attribution
-
-
-@dataclass(frozen=True)
-class SubjectRef:
-    """The main subject of a sentence outside quotes (who the sentence is about)."""
-
-    start: int
-    end: int
-    kind: str
-    head: int
 
 
 NO_ATTRIBUTION = Attribution(None, None, None)
@@ -267,7 +194,7 @@ def _cue_before(doc: Doc, quote_start: int, floor: int) -> Attribution | None:
     if before[-1] == ":":
         root = window[-1].sent.root
         if root.idx < quote_start and not (root.idx < (floor or -1)):
-            subject = _subject(root)
+            subject = verb_subject(root)
             if subject is not None and subject.idx >= start:
                 return _describe(doc, subject, None)
     return None
@@ -315,15 +242,13 @@ def _attribution(doc: Doc, verb: Token, after: int | None = None) -> Attribution
         subject = objects[0] if objects else None
         cue = "according to"
     else:
-        subject = _subject(verb)
+        subject = verb_subject(verb)
         cue = verb.text
         if subject is not None and after is not None and subject.idx < after:
             subject = None  # the subject sits inside or before the quote: not this quote's speaker
         if subject is None and after is not None:
             subject = _word_before(verb, after)
-    if subject is None:
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            return Attribution(None, None, cue, NOBODY)  # "she was told: …" names the listener
+    if subject is None:  # none found, or a passive one: "she was told: …" names the listener
         return Attribution(None, None, cue, NOBODY)
     return _describe(doc, subject, cue)
 
@@ -338,137 +263,10 @@ def _word_before(verb: Token, after: int) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The active subject of a verb, or the name after it ("said Mr Smith")."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
-        return None
-    # "said Mr Smith" / "said the report": the parser hangs the subject after the verb.
-    for child in verb.rights:
-        if child.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and child.dep_ in (
-            "nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "ccomp", "xcomp",
-        ):
-            return child
-        if child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON":
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
-        return _subject(verb.head)
-    return None
-
-
 def _describe(doc: Doc, subject: Token, cue: str | None) -> Attribution:
     """Classify a subject: name, pronoun, description of a person, or nobody in particular."""
     kind, head = classify_subject(subject)
-    start, end = _extent(head, kind)
-    return Attribution(
-        doc[start].idx,
-        doc[end - 1].idx + len(doc[end - 1].text),
-        cue,
-        kind,
-        head.idx,
-    )
+    start, end = subject_span(head, kind)
+    return Attribution(start, end, cue, kind, head.idx)
 
 
-def classify_subject(token: Token) -> tuple[str, Token]:
-    """What kind of subject ``token`` heads, and the token that names it."""
-    lower = token.lower_
-    if lower in ("he", "she"):
-        return PRONOUN, token
-    if token.tag_ in ("PRP", "PRP$", "WP", "DT", "EX"):
-        return NOBODY, token
-    # "the play's organiser in Uganda, Sarah Mukasa, told": the name in apposition.
-    if token.tag_.startswith("NN") and not token.tag_.startswith("NNP"):
-        for child in token.children:
-            if child.dep_ == "appos" and (child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON"):
-                return NAME, child
-        if _is_person_noun(token):
-            # "A spokesman for DLF Builders, Dr Vancheshwar, told": the parse hangs the name
-            # on the nearest noun; a name set off by commas inside the phrase is the person.
-            for word in token.subtree:
-                if word.dep_ == "appos" and word.tag_ == "NNP" and word.i > token.i \
-                        and word.doc[word.left_edge.i - 1].text == ",":
-                    return NAME, word
-    determiners = _determiners(token)
-    if determiners & _INDEFINITE_DETERMINERS:
-        return (INDEFINITE if _is_person_noun(token) else NOBODY), token
-    if token.ent_type_ == "NORP" and determiners & _DEFINITE_DETERMINERS:
-        return DESCRIPTION, token  # "the American"
-    if token.tag_ == "NNP" and _is_person_noun(token) and determiners & _DEFINITE_DETERMINERS \
-            and not any(c.dep_ == "compound" for c in token.lefts):
-        return DESCRIPTION, token  # "the Cardinal": a title, not a name
-    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
-        return NAME, token  # whether the name is a person's is decided with all its mentions
-    if token.tag_ == "NNS":
-        return NOBODY, token
-    if _is_person_noun(token):
-        definite = determiners & _DEFINITE_DETERMINERS or any(
-            c.dep_ == "poss" or (c.dep_ == "compound" and c.tag_.startswith("NNP")) for c in token.lefts
-        )
-        return (DESCRIPTION if definite else INDEFINITE), token
-    return NOBODY, token
-
-
-def _determiners(token: Token) -> set[str]:
-    """The determiners of a noun: its own, or the one opening its phrase when the parse
-    missed it ("the 30-year-old told": "old" is left without a determiner)."""
-    found = {c.lower_ for c in token.lefts if c.dep_ in ("det", "predet")}
-    if found:
-        return found
-    if token.left_edge.tag_ == "DT" and token.left_edge.i < token.i:
-        return {token.left_edge.lower_}  # "the world 200m and 400m record holder"
-    index = token.i - 1
-    while index >= 0 and token.doc[index].tag_ in ("CD", "HYPH", "NN", "NNP", "JJ", "JJS", "VBN"):
-        index -= 1
-    if index >= 0 and index < token.i - 1 and token.doc[index].tag_ == "DT":
-        return {token.doc[index].lower_}
-    return set()
-
-
-def _is_person_noun(token: Token) -> bool:
-    word = token.lower_
-    if word == "old" and token.i >= 2 and token.doc[token.i - 2].lower_ == "year":
-        return True  # "the 30-year-old"
-    return word in PERSON_NOUNS or word.rsplit("-", 1)[-1] in PERSON_NOUNS
-
-
-def _extent(token: Token, kind: str) -> tuple[int, int]:
-    """The words naming the subject: its entity, or the noun with its left modifiers."""
-    if kind == NAME and (entity := entity_span(token)) is not None:
-        return entity.start, entity.end
-    if kind in (PRONOUN,):
-        return token.i, token.i + 1
-    left = token.i
-    for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss", "nummod", "nmod", "punct") and child.i < left:
-            left = child.left_edge.i if kind != NAME else child.i
-    while left < token.i and token.doc[left].is_punct:
-        left += 1
-    return left, token.i + 1
-
-
-def sentence_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[SubjectRef]:
-    """The main subject of each sentence, where it lies outside every quoted stretch."""
-    found: list[SubjectRef] = []
-    ordered = sorted(quoted)
-    starts = [start for start, _ in ordered]
-
-    def inside(offset: int) -> bool:
-        # Quoted stretches do not overlap: only the last one starting at or before offset can hold it.
-        position = bisect_right(starts, offset) - 1
-        return position >= 0 and offset < ordered[position][1]
-
-    for sentence in doc.sents:
-        root = sentence.root
-        if inside(root.idx):
-            continue
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
-        if not subjects:
-            continue
-        # "ex-Tory education secretary Gillian Shepherd" can come out with two subjects.
-        classified = [classify_subject(subject) for subject in subjects]
-        kind, head = next(((k, h) for k, h in classified if k in (NAME, PRONOUN)), classified[0])
-        start, end = _extent(head, kind)
-        found.append(SubjectRef(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), kind, head.idx))
-    return found

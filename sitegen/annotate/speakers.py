@@ -10,24 +10,29 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.lexicon import (
+    DESCRIPTION_STOP_WORDS,
+    PRONOUN_GENDER,
+    TITLE_GENDER,
+    alternation,
+)
 from sitegen.annotate.names import (
     PERSON,
     Cluster,
+    Clusters,
     NameSpan,
     name_key,
 )
 from sitegen.annotate.nlp import doc_text
-from sitegen.annotate.quotes import (
+from sitegen.annotate.quotes import QuoteMatch, opens_sentence, quoted_stretches
+from sitegen.annotate.subjects import (
     DESCRIPTION,
     INDEFINITE,
     NAME,
     NOBODY,
     PRONOUN,
     UNATTRIBUTED,
-    QuoteMatch,
     SubjectRef,
-    opens_sentence,
-    quoted_stretches,
     sentence_subjects,
 )
 from sitegen.models import Quote
@@ -35,12 +40,8 @@ from sitegen.models import Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_MALE_TITLE = re.compile(r"(?:^|\s)(?:Mr|Sir|Lord|King|Prince|Baron|Father|Cardinal)\.?\s+$")
-_FEMALE_TITLE = re.compile(r"(?:^|\s)(?:Mrs|Ms|Miss|Lady|Dame|Queen|Princess|Baroness)\.?\s+$")
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-_DESCRIPTION_STOP = frozenset(
-    {"the", "this", "that", "a", "an", "of", "'s", "his", "her", "its", "former", "ex"}
-)
+# A title that tells a person's gender, just before their name ("Mrs Thatcher").
+_GENDERED_TITLE = re.compile(r"(?:^|\s)(" + alternation(TITLE_GENDER) + r")\.?\s+$")
 ANONYMOUS = "anonymous"  # the text is about an unnamed person ("a spokesman said")
 
 Focus = Cluster | str | None
@@ -57,7 +58,7 @@ class _Discourse:
     """
 
     def __init__(
-        self, text: str, mentions: list[NameSpan], clusters: dict[str, Cluster], quoted: list[tuple[int, int]]
+        self, text: str, mentions: list[NameSpan], clusters: Clusters, quoted: list[tuple[int, int]]
     ) -> None:
         self.text = text
         self.mentions = mentions
@@ -68,9 +69,9 @@ class _Discourse:
             if mention.label != PERSON:
                 continue
             before = text[max(0, mention.start - 12) : mention.start]
-            gender = "m" if _MALE_TITLE.search(before) else "f" if _FEMALE_TITLE.search(before) else None
-            if gender:
-                self.gender.setdefault(id(self.cluster(mention)), gender)
+            title = _GENDERED_TITLE.search(before)
+            if title:
+                self.gender.setdefault(id(self.cluster(mention)), TITLE_GENDER[title.group(1)])
         self.focus: Focus = None
         self.roles: list[tuple[Cluster, set[str]]] = []
 
@@ -92,12 +93,12 @@ class _Discourse:
             for child in span.root.children:
                 if child.dep_ == "appos" and child.i >= span.end:
                     words |= {t.lower_ for t in child.subtree if t.i <= child.i}
-            words = {w for w in words if w.isalpha() or "-" in w} - _DESCRIPTION_STOP
+            words = {w for w in words if w.isalpha() or "-" in w} - DESCRIPTION_STOP_WORDS
             if words:
                 self.roles.append((self.cluster(mention), words))
 
     def cluster(self, mention: NameSpan) -> Cluster:
-        return self.clusters[f"{mention.label}\t{mention.name}"]
+        return self.clusters.of(mention)
 
     def _quoted(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
@@ -116,7 +117,7 @@ class _Discourse:
         """"The Tory leader" is the person introduced as "Tory leader Michael Howard" before;
         otherwise a definite description refers to the person being discussed."""
         phrase = self.text[start:end].lower()
-        words = set(re.findall(r"[a-z][\w'-]*", phrase)) - _DESCRIPTION_STOP
+        words = set(re.findall(r"[a-z][\w'-]*", phrase)) - DESCRIPTION_STOP_WORDS
         if words:
             matches = [c for c, roles in self.roles if words <= roles and c is not None]
             named_before = {id(c): c for c in matches}
@@ -139,7 +140,7 @@ class _Discourse:
     def by_name(self, word: str) -> Cluster | None:
         """The person whose first or last name is ``word`` ("White" → "Kelli White")."""
         candidates: dict[int, Cluster] = {}
-        for cluster in self.clusters.values():
+        for cluster in self.clusters.distinct():
             if cluster.label != PERSON:
                 continue
             words = cluster.name.split()
@@ -150,7 +151,7 @@ class _Discourse:
         return None
 
     def pronoun(self, pronoun: str, offset: int) -> Cluster | None:
-        wanted = _PRONOUN_GENDER.get(pronoun)
+        wanted = PRONOUN_GENDER.get(pronoun)
         focus = self.focus
         if focus == ANONYMOUS:
             return None
@@ -197,7 +198,7 @@ class _Discourse:
 
 
 def resolve_quotes(
-    doc: Doc, mentions: list[NameSpan], clusters: dict[str, Cluster], quotes: list[QuoteMatch]
+    doc: Doc, mentions: list[NameSpan], clusters: Clusters, quotes: list[QuoteMatch]
 ) -> list[Quote]:
     """Quote records with speakers, read in text order while following the discourse focus."""
     quoted = quoted_stretches(doc)

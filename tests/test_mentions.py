@@ -1,0 +1,84 @@
+"""The mention passes on hand-made mentions and blank Docs (a tokenizer, no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sitegen.annotate.mentions import (
+    PASSES,
+    ArticleContext,
+    drop_doubtful_people,
+    drop_quoted_terms,
+    named_speakers,
+    titled_names,
+    vote_people,
+)
+from sitegen.annotate.names import PERSON, NameSpan
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    return spacy.blank("en")
+
+
+def article(blank: Language, text: str) -> ArticleContext:
+    return ArticleContext(blank(text), text, [])
+
+
+def mention(text: str, name: str, label: str, occurrence: int = 0) -> NameSpan:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return NameSpan(start, start + len(name), name, label)
+
+
+def test_the_passes_run_in_their_documented_order() -> None:
+    assert PASSES.index(titled_names) < PASSES.index(vote_people)  # votes see the titled names
+    assert PASSES.index(named_speakers) < PASSES.index(drop_doubtful_people)  # speakers are kept
+    assert PASSES[-1] is drop_doubtful_people
+
+
+def test_an_honorific_makes_the_name_after_it_a_person(blank: Language) -> None:
+    text = "Ms Lomax and Baroness Scotland spoke."
+    wrong = mention(text, "Lomax", "ORG")
+    fixed = titled_names(article(blank, text), [wrong])
+    assert fixed == [mention(text, "Lomax", PERSON), mention(text, "Scotland", PERSON)]
+
+
+def test_a_full_name_tagged_a_person_once_is_a_person_everywhere(blank: Language) -> None:
+    text = "Donald Trump spoke. Later Donald Trump left."
+    mentions = [mention(text, "Donald Trump", PERSON), mention(text, "Donald Trump", "ORG", 1)]
+    assert [m.label for m in vote_people(article(blank, text), mentions)] == [PERSON, PERSON]
+
+
+def test_a_one_word_name_tagged_once_each_way_is_no_person(blank: Language) -> None:
+    text = "Balco said no. Balco denied it."
+    mentions = [mention(text, "Balco", PERSON), mention(text, "Balco", "ORG", 1)]
+    assert [m.label for m in vote_people(article(blank, text), mentions)] == ["ORG", "ORG"]
+
+
+def test_a_title_vouches_for_a_one_word_person(blank: Language) -> None:
+    text = "President Xi met them. Xi left. Then Hu met them. Hu left."
+    mentions = [mention(text, "Xi", PERSON), mention(text, "Xi", "ORG", 1),
+                mention(text, "Hu", PERSON), mention(text, "Hu", "ORG", 1)]
+    labels = [m.label for m in vote_people(article(blank, text), mentions)]
+    assert labels == [PERSON, PERSON, "ORG", "ORG"]  # the same votes, no title: no person
+
+
+def test_lone_one_word_people_need_support(blank: Language) -> None:
+    text = "Tony Blair met Twitter and Blair met Mr Smith."
+    mentions = [
+        mention(text, "Tony Blair", PERSON), mention(text, "Twitter", PERSON),
+        mention(text, "Blair", PERSON, 1), mention(text, "Smith", PERSON),
+    ]
+    kept = drop_doubtful_people(article(blank, text), mentions)
+    assert [m.name for m in kept] == ["Tony Blair", "Blair", "Smith"]
+
+
+def test_a_person_inside_a_quoted_term_is_dropped(blank: Language) -> None:
+    text = "They called him ‘Mr Nasty’ and Nasty smiled."
+    mentions = [mention(text, "Nasty", PERSON), mention(text, "Nasty", PERSON, 1)]
+    kept = drop_quoted_terms(article(blank, text), mentions)
+    assert kept == [mentions[1]]
