@@ -61,7 +61,6 @@ def build(
     *,
     keep_going: bool = False,
     progress: ProgressFactory | None = None,
-    live_reload_script: str | None = None,
     defer_search: bool = False,
 ) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
@@ -74,7 +73,7 @@ def build(
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
                                         config.root])
-    inputs = input_digest(config, live_reload_script)
+    inputs = input_digest(config)
     if not keep_going and (unchanged := _nothing_changed(config, inputs, started)) is not None:
         return unchanged
     result = read_content(config.content, include_drafts=config.drafts)
@@ -110,7 +109,7 @@ def build(
                 indexing.start({bundle: parts[bundle] for bundle in stale}, output.current)
 
         try:
-            manifest, rendered = _write_site(output, site, config, live_reload_script, inputs,
+            manifest, rendered = _write_site(output, site, config, inputs,
                                              previous, parts, index_changed_parts)
             output.commit()
         except BaseException:
@@ -159,10 +158,10 @@ def _stale_search_parts(parts: dict[str, list[str]], digests: dict[str, str], pr
             or any(path in changed for path in paths)]
 
 
-def input_digest(config: Config, live_reload_script: str | None) -> str:
+def input_digest(config: Config) -> str:
     """One digest of everything a build reads: articles, settings, templates, static, code, model."""
     digest = hashlib.sha256()
-    for part in (repr(config), live_reload_script or "", model_identity(config.model), code_digest(),
+    for part in (repr(config), model_identity(config.model), code_digest(),
                  digest_files([config.templates, THEME_DIR / "templates"]),
                  digest_files([config.static, THEME_DIR / "static"]),
                  digest_files([config.content], max_bytes=MAX_FILE_BYTES)):
@@ -184,7 +183,7 @@ def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport
                        seconds=time.perf_counter() - started)
 
 
-def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_script: str | None,
+def _write_site(output: StagedOutput, site: Site, config: Config,
                 inputs: str, previous: Manifest, search: dict[str, list[str]],
                 articles_done: Callable[[], None]) -> tuple[Manifest, int]:
     """Stage every page whose fingerprint changed; keep the rest as they are.
@@ -199,8 +198,7 @@ def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_sc
     articles_left = len(site.articles)
     if not articles_left:
         articles_done()
-    for planned in plan_site(site, config, live_reload_script=live_reload_script,
-                             search_bundles=tuple(search)):
+    for planned in plan_site(site, config, search_bundles=tuple(search)):
         manifest.pages[planned.path] = planned.fingerprint
         if not (previous.pages.get(planned.path) == planned.fingerprint
                 and output.keep(planned.path)):

@@ -2,8 +2,8 @@
 
 ghp-import writes the commit with ``git fast-import`` straight into the branch,
 so the working branch, the index and the working tree are never touched. Before
-that, the output folder is checked: it must exist, have been built by
-``sitegen build`` (not by ``sitegen serve``), and be newer than every input.
+that, the output folder is checked: it must be a finished sitegen build, newer
+than every input.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.serve import RELOAD_MARKER, input_files, shown_path
+from sitegen.serve import input_files, shown_path
 from sitegen.write.output import MARKER
 
 log = logging.getLogger(__name__)
@@ -25,17 +25,13 @@ class DeployError(SitegenError):
 
 
 def check_build(config: Config, config_file: Path) -> int:
-    """Refuse a missing, preview, or stale output folder; returns its number of files."""
+    """Refuse a missing or stale output folder; returns its number of files."""
     output = config.output
     marker = output / MARKER
     build_hint = "run 'sitegen build' (with --base-url if the site has a sub-path), then deploy"
     if not marker.is_file():
         state = "does not exist" if not output.exists() else "was not built by sitegen"
         raise DeployError(f"nothing to publish: {output} {state}; {build_hint}")
-    home = output / "index.html"
-    if home.is_file() and RELOAD_MARKER in home.read_text(encoding="utf-8", errors="replace"):
-        raise DeployError(f"{output} was built by 'sitegen serve' and contains the live-reload "
-                          f"script; {build_hint}")
     built = marker.stat().st_mtime_ns  # the marker is written anew by every build
     newer = [path for path in input_files(config, config_file) if _mtime(path) > built]
     if newer:

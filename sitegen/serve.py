@@ -1,15 +1,18 @@
 """Live preview: build the site, serve it with livereload, rebuild when an input changes.
 
-``sitegen serve`` builds into a preview folder (``.sitegen/preview/`` unless
-``--output`` is given) with the live-reload script injected, so ``build/`` never
-contains it. One worker thread polls the inputs, waits until a burst of saves
-has settled, rebuilds (the annotation cache and the unchanged-file hard links
-make that incremental), and tells the browsers to reload.
+``sitegen serve`` makes an ordinary build into a preview folder
+(``.sitegen/preview/`` unless ``--output`` is given), so ``build/`` is never
+touched, and adds the live-reload script to each HTML page as it serves it:
+no file on disk contains the script, and build, render and deploy know nothing
+of it. One worker thread polls the inputs, waits until a burst of saves has
+settled, rebuilds (the annotation cache and the page fingerprints make that
+incremental), and tells the browsers to reload.
 
 Three properties, as in MkDocs' server: one rebuild for a burst of saves; never
-a half-built site (the build swaps a finished folder in, and page requests wait
-while a rebuild is pending); build errors are shown, in the terminal and as an
-error page, and the next good save recovers.
+a half-built site (the build stages the changed files and moves them in only
+when every page is rendered, and page requests wait while a rebuild is
+pending); build errors are shown, in the terminal and as an error page, and
+the next good save recovers.
 
 Tornado and livereload are imported only when serving, so ``deploy`` can use
 ``input_files`` cheaply.
@@ -53,7 +56,7 @@ GATE_TIMEOUT = 60.0  # a request waits at most this long for a pending rebuild
 STOP_TIMEOUT = 10.0  # on Ctrl-C, how long an unfinished rebuild may take to clean up
 
 # Loads livereload.js from the serving host, whatever address the browser used.
-# RELOAD_MARKER is how tests and `deploy` recognise a page built for the preview.
+# RELOAD_MARKER is how tests recognise a page that will reload by itself.
 RELOAD_MARKER = "/livereload.js?port="
 RELOAD_SCRIPT = (
     '<script>/* sitegen serve: live reload */(function(){'
@@ -124,13 +127,12 @@ class Preview:
         return snapshot(self.config, self.config_file)
 
     def rebuild(self, progress: ProgressFactory | None = None) -> BuildReport | None:
-        """Build with the reload script; on failure, log the error, keep it for the error page."""
+        """Build; on failure, log the error and keep it for the error page."""
         from sitegen.build import build
 
         try:
             self.config = self._configure()  # sitegen.toml is watched too: read it every time
-            report = build(self.config, progress=progress, live_reload_script=RELOAD_SCRIPT,
-                           defer_search=True)
+            report = build(self.config, progress=progress, defer_search=True)
         except SitegenError as error:
             self.error = describe_error(error)
         except Exception:  # a bug in a stage must not stop the preview; show it like any error
@@ -358,14 +360,31 @@ def _site_handler() -> type:
             self._send(404, page, HTML, include_body)
 
         def _send(self, status: int, data: bytes, content_type: str, include_body: bool) -> None:
+            if content_type.startswith("text/html"):
+                data = with_reload_script(data)
             self.set_status(status)
             self.set_header("Content-Type", content_type)
-            self.set_header("Content-Length", str(len(data)))
+            self.set_header("Content-Length", str(len(data)))  # of the page with the script
             if include_body:
                 self.write(data)
             self.finish()
 
     return SiteHandler
+
+
+_BODY_END = b"</body>"
+
+
+def with_reload_script(page: bytes) -> bytes:
+    """``page`` with the live-reload script before its last ``</body>``.
+
+    A page without one (a template that leaves it out) gets the script at the end,
+    where browsers still run it.
+    """
+    end = page.rfind(_BODY_END)
+    if end == -1:
+        end = len(page)
+    return page[:end] + RELOAD_SCRIPT.encode() + page[end:]
 
 
 def _is_page(relative: str) -> bool:
@@ -400,7 +419,7 @@ def _message_page(title: str, text: str, body: str = "") -> bytes:
         f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} · sitegen serve</title><style>{_PAGE_STYLE}</style></head>"
         f"<body><main><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p>{body}</main>"
-        f"{RELOAD_SCRIPT}</body></html>\n"
+        "</body></html>\n"
     ).encode()
 
 

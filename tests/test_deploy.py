@@ -9,10 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import write_files
 
-from sitegen.build import build as build_site
 from sitegen.cli import main
-from sitegen.config import load_config
-from sitegen.serve import RELOAD_SCRIPT
 
 
 def git(*args: str, cwd: Path | None = None) -> str:
@@ -109,10 +106,7 @@ def test_missing_or_stale_build_is_refused(repo: Path, capsys: pytest.CaptureFix
     assert "gh-pages" in git("branch", "--list", cwd=repo.parent / "origin.git")
 
 
-def test_preview_build_and_missing_remote_are_refused(repo: Path, capsys) -> None:
-    build_site(load_config(), live_reload_script=RELOAD_SCRIPT)
-    assert main(["deploy"]) == 1
-    assert "live-reload" in capsys.readouterr().err
+def test_missing_remote_is_refused(repo: Path, capsys) -> None:
     assert main(["build", "-q"]) == 0
     assert main(["deploy", "--remote", "upstream"]) == 1
     assert "no git remote 'upstream'" in capsys.readouterr().err

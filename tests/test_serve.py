@@ -20,9 +20,9 @@ import pytest
 from conftest import PageParser, write_files
 
 from sitegen.cli import main
-from sitegen.serve import RELOAD_MARKER
 
 TIMEOUT = 30.0  # bounded waits: generous, because tests share two cores
+LIVE_RELOAD = "livereload.js"  # what the reload script loads; no file of a build names it
 
 
 class Served:
@@ -65,6 +65,17 @@ class Served:
             response = connection.getresponse()
             return (response.status, response.read().decode("utf-8", "replace"),
                     {k.lower(): v for k, v in response.getheaders()})
+        finally:
+            connection.close()
+
+    def head(self, path: str) -> dict[str, str]:
+        """The headers of one HEAD request."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
+        try:
+            connection.request("HEAD", path)
+            response = connection.getresponse()
+            response.read()
+            return {k.lower(): v for k, v in response.getheaders()}
         finally:
             connection.close()
 
@@ -132,7 +143,7 @@ def test_serve_rebuilds_on_save_and_reloads_the_browser(tmp_path: Path, serve_si
     served = serve_site()
     status, page, headers = served.get(FIRST)
     assert status == 200 and "the harbour was calm" in page
-    assert RELOAD_MARKER in page and headers["cache-control"] == "no-store"
+    assert LIVE_RELOAD in page and headers["cache-control"] == "no-store"
 
     def edit() -> None:
         write_files(tmp_path, {"seeds/first.txt": "First story\n\nAlice Smith said the sea was rough."})
@@ -198,7 +209,7 @@ def test_build_errors_show_in_browser_and_the_next_good_save_recovers(
     served = serve_site()
     write_files(tmp_path, {"seeds/second.txt": "Second story\n"})
     page = served.wait_for_page("/", "seeds/second.txt:1:", status=500)
-    assert "could not be built" in page and RELOAD_MARKER in page
+    assert "could not be built" in page and page.count(LIVE_RELOAD) == 1
     assert served.get("/static/site.css")[0] == 200  # assets of the last good build still load
     served.wait_for_line(r"seeds/second\.txt:1: .*body")
 
@@ -222,7 +233,10 @@ def test_serves_under_the_base_url_path_with_no_broken_link(tmp_path: Path, serv
     assert status in (301, 302) and urlsplit(headers["location"]).path == "/archive/"
     assert served.get("/articles/first-story/index.html")[0] == 404  # only under /archive/
     status, not_found, _ = served.get("/archive/no-such-page/")
-    assert status == 404
+    assert status == 404 and not_found.count(LIVE_RELOAD) == 1  # the site's 404.html
+    status, elsewhere, _ = served.get("/elsewhere/")
+    assert status == 404 and "served under /archive/" in elsewhere
+    assert elsewhere.count(LIVE_RELOAD) == 1
     pages = _crawl(served, "/archive/")
     assert "/archive/articles/first-story/index.html" in pages
     parser = PageParser()
@@ -269,3 +283,55 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"port {port}" in result.stderr and "already in use" in result.stderr
     assert "Serving on" not in result.stdout
+
+
+# --- the reload script is added as pages are served ---------------------------------------------
+
+
+def test_every_html_response_has_the_reload_script_and_no_file_has_it(tmp_path: Path,
+                                                                       serve_site) -> None:
+    write_files(tmp_path, ARTICLES)
+    served = serve_site()
+    html_pages = 0
+    for path in sorted(_crawl(served, "/")):
+        _, body, headers = served.get(path)
+        if headers["content-type"].startswith("text/html"):
+            html_pages += 1
+            assert body.count(LIVE_RELOAD) == 1, path
+            assert body.index(LIVE_RELOAD) < body.rindex("</body>"), path
+            assert int(served.head(path)["content-length"]) == len(body.encode()), path
+        else:
+            assert LIVE_RELOAD not in body, path
+    assert html_pages >= 5
+    status, not_found, headers = served.get("/no-such-page/")
+    assert status == 404 and not_found.count(LIVE_RELOAD) == 1
+    assert int(headers["content-length"]) == len(not_found.encode())
+
+    preview = [p for p in (tmp_path / ".sitegen" / "preview").rglob("*") if p.is_file()]
+    assert len(preview) > html_pages
+    assert [p for p in preview if LIVE_RELOAD.encode() in p.read_bytes()] == []
+
+    write_files(tmp_path, {"seeds/second.txt": "Second story\n"})
+    error = served.wait_for_page("/", "seeds/second.txt:1:", status=500)
+    assert error.count(LIVE_RELOAD) == 1
+
+
+def test_the_preview_folder_holds_what_sitegen_build_makes(tmp_path: Path, serve_site,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    write_files(tmp_path, ARTICLES)
+    served = serve_site()
+    assert served.stop() == 0
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "-q"]) == 0
+
+    def files(folder: Path) -> dict[str, bytes]:
+        # The marker holds each build's own id, and Pagefind's index differs between any
+        # two builds of the same pages (its filter files come out in hash order).
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and p.name != ".sitegen-build"
+                and not p.relative_to(folder).parts[0].startswith("pagefind")}
+
+    built, preview = files(tmp_path / "build"), files(tmp_path / ".sitegen" / "preview")
+    assert "articles/first-story/index.html" in built
+    assert sorted(built) == sorted(preview)
+    assert [name for name in built if built[name] != preview[name]] == []
