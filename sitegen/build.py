@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
 import signal
@@ -18,10 +17,11 @@ from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
+from sitegen.inputs import content_digest, generated_folders
 from sitegen.models import AnnotatedArticle
 from sitegen.read import MAX_FILE_BYTES, read_content
 from sitegen.render import plan_site
-from sitegen.render.fingerprint import code_digest, digest_files
+from sitegen.render.fingerprint import code_digest
 from sitegen.write import StagedOutput, check_output_folder
 from sitegen.write.manifest import Manifest, load_manifest, save_manifest
 from sitegen.write.output import MARKER, read_build_id
@@ -73,10 +73,12 @@ def build(
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
                                         config.root])
-    inputs = input_digest(config)
+    inputs = content_digest(config, unread_over=MAX_FILE_BYTES,
+                            also=(model_identity(config.model), code_digest()))
     if not keep_going and (unchanged := _nothing_changed(config, inputs, started)) is not None:
         return unchanged
-    result = read_content(config.content, include_drafts=config.drafts)
+    result = read_content(config.content, include_drafts=config.drafts,
+                          skip=generated_folders(config))
     if result.problems and not keep_going:
         raise ContentError(list(result.problems))
     articles = list(result.articles)
@@ -156,18 +158,6 @@ def _stale_search_parts(parts: dict[str, list[str]], digests: dict[str, str], pr
             if previous.search.get(bundle) != digests[bundle]
             or not (config.output / bundle / "pagefind-entry.json").is_file()
             or any(path in changed for path in paths)]
-
-
-def input_digest(config: Config) -> str:
-    """One digest of everything a build reads: articles, settings, templates, static, code, model."""
-    digest = hashlib.sha256()
-    for part in (repr(config), model_identity(config.model), code_digest(),
-                 digest_files([config.templates, THEME_DIR / "templates"]),
-                 digest_files([config.static, THEME_DIR / "static"]),
-                 digest_files([config.content], max_bytes=MAX_FILE_BYTES)):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport | None:

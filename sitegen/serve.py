@@ -14,8 +14,7 @@ when every page is rendered, and page requests wait while a rebuild is
 pending); build errors are shown, in the terminal and as an error page, and
 the next good save recovers.
 
-Tornado and livereload are imported only when serving, so ``deploy`` can use
-``input_files`` cheaply.
+Tornado and livereload are imported only once serving starts.
 """
 
 from __future__ import annotations
@@ -26,20 +25,20 @@ import errno
 import html
 import logging
 import mimetypes
-import os
 import signal
 import socket
 import threading
 import time
 import traceback
 import webbrowser
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from sitegen.config import Config
 from sitegen.errors import ContentError, SitegenError
+from sitegen.inputs import input_folders, settings_file, shown_path, stat_snapshot
 
 if TYPE_CHECKING:
     from tornado.ioloop import IOLoop
@@ -71,50 +70,14 @@ class ServeError(SitegenError):
     """The preview server cannot start (for example, the port is in use)."""
 
 
-# --- what to watch -----------------------------------------------------------------------------
-
-_EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp")
-
-
-def input_files(config: Config, config_file: Path) -> Iterator[Path]:
-    """Every file a build reads: articles, templates, static files, and the settings file.
-
-    Hidden files, editor swap files, and the output and cache folders are skipped,
-    so a content folder that contains them never triggers a rebuild loop.
-    """
-    skip = {str(config.output.resolve()), str(config.cache.resolve())}
-    for folder in dict.fromkeys((config.content, config.templates, config.static)):
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.join(root, d) not in skip]
-            for name in files:
-                if not name.startswith((".", "#")) and not name.endswith(_EDITOR_LEFTOVERS):
-                    yield Path(root, name)
-    if config_file.is_file():
-        yield config_file
-
-
-def snapshot(config: Config, config_file: Path) -> dict[Path, tuple[int, int]]:
-    """Modification time and size of every input; any difference means 'rebuild'."""
-    found = {}
-    for path in input_files(config, config_file):
-        try:
-            stat = path.stat()
-        except OSError:  # removed between listing and stat: the next poll sees it gone
-            continue
-        found[path] = (stat.st_mtime_ns, stat.st_size)
-    return found
-
-
 # --- building ----------------------------------------------------------------------------------
 
 class Preview:
     """The preview build: current settings, the last build error, and how to rebuild."""
 
-    def __init__(self, load_config: Callable[[], Config], *, config_file: Path,
-                 output: Path | None = None):
+    def __init__(self, load_config: Callable[[], Config], *, output: Path | None = None):
         self._load_config = load_config
         self._output = output
-        self.config_file = config_file
         self.config = self._configure()  # a ConfigError here stops `serve`: nothing to watch yet
         self.error: str | None = None
 
@@ -124,7 +87,7 @@ class Preview:
 
     def snapshot(self) -> dict[Path, tuple[int, int]]:
         """The inputs of the current settings (they may move when sitegen.toml changes)."""
-        return snapshot(self.config, self.config_file)
+        return stat_snapshot(self.config)
 
     def rebuild(self, progress: ProgressFactory | None = None) -> BuildReport | None:
         """Build; on failure, log the error and keep it for the error page."""
@@ -261,9 +224,9 @@ class Rebuilder(threading.Thread):
             current = latest
         return None
 
-    def _folders(self) -> tuple[Path, ...]:
+    def _folders(self) -> tuple[Any, ...]:
         config = self.preview.config
-        return (config.content, config.templates, config.static, config.output, config.cache)
+        return (input_folders(config), config.output, config.cache)
 
     def _rebuild(self, changed: str) -> None:
         started = time.perf_counter()
@@ -279,11 +242,6 @@ class Rebuilder(threading.Thread):
         else:
             log.error("Build failed in %.2f s (%s changed); the browser shows the error until "
                       "the next good save", seconds, changed)
-
-
-def shown_path(path: Path, root: Path) -> str:
-    """``path`` relative to the site's folder when it is inside it, for messages."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def _changes(before: dict[Path, Any], after: dict[Path, Any], root: Path) -> str:
@@ -473,7 +431,6 @@ def bind(host: str, port: int) -> list[socket.socket]:
 def serve(
     load_config: Callable[[], Config],
     *,
-    config_file: Path,
     host: str = "127.0.0.1",
     port: int = 8000,
     output: Path | None = None,
@@ -486,7 +443,7 @@ def serve(
     watched too. Raises ``ConfigError`` when the settings are unreadable at start,
     ``ServeError`` when the port cannot be used. Build errors do not stop serving.
     """
-    preview = Preview(load_config, config_file=config_file, output=output)
+    preview = Preview(load_config, output=output)
     sockets = bind(host, port)
     try:
         seen = preview.snapshot()  # before the build: a save during it triggers a rebuild
@@ -524,7 +481,7 @@ async def _serve_forever(preview: Preview, sockets: list[socket.socket],
     rebuilder = Rebuilder(preview, gate, IOLoop.current(), seen)
     rebuilder.start()
     print(f"Serving on {url}", flush=True)
-    log.info("Watching %s; press Ctrl-C to stop", _watched(preview.config, preview.config_file))
+    log.info("Watching %s; press Ctrl-C to stop", _watched(preview.config))
     if open_browser:
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
@@ -536,7 +493,9 @@ async def _serve_forever(preview: Preview, sockets: list[socket.socket],
         rebuilder.join(STOP_TIMEOUT)
 
 
-def _watched(config: Config, config_file: Path) -> str:
+def _watched(config: Config) -> str:
+    """The site's own input folders and settings file, for the start-up line."""
     folders = [f"{shown_path(f, config.root)}/" if f.is_dir() else ""
                for f in dict.fromkeys((config.content, config.templates, config.static))]
-    return ", ".join([*filter(None, folders), shown_path(config_file, config.root)])
+    shown = [*filter(None, folders), shown_path(settings_file(config), config.root)]
+    return ", ".join(shown) + " and the default theme"

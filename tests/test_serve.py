@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import http.client
 import json
@@ -17,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import PageParser, write_files
+from conftest import REPO, PageParser, write_files
 
 from sitegen.cli import main
 
@@ -335,3 +336,42 @@ def test_the_preview_folder_holds_what_sitegen_build_makes(tmp_path: Path, serve
     assert "articles/first-story/index.html" in built
     assert sorted(built) == sorted(preview)
     assert [name for name in built if built[name] != preview[name]] == []
+
+
+def test_editor_leftovers_neither_break_the_preview_nor_trigger_a_rebuild(tmp_path: Path,
+                                                                          serve_site) -> None:
+    write_files(tmp_path, {**ARTICLES, "seeds/first.txt~": "Old story\n\nA backup.",
+                           "seeds/#second.txt#": "Unsaved\n\nAn auto-save."})
+    served = serve_site()
+    status, page, _ = served.get(FIRST)
+    assert status == 200 and "the harbour was calm" in page
+    write_files(tmp_path, {"seeds/second.txt~": "Older\n\nAnother backup.",
+                           "seeds/.second.txt.swp": b"b0VIM 9.0\0",
+                           "seeds/#first.txt#": "Unsaved\n\nAnother auto-save."})
+    # A real save after the leftovers: its rebuild is the only one, and names it alone.
+    write_files(tmp_path, {"seeds/zz-last.txt": "Last story\n\nThe end."})
+    served.wait_for_line(r"Rebuilt in .*zz-last\.txt")
+    rebuilds = [line for line in served.lines if line.startswith("Rebuilt in")]
+    assert len(rebuilds) == 1 and "(seeds/zz-last.txt changed)" in rebuilds[0], served.output()
+
+
+def test_only_the_command_line_imports_serve() -> None:
+    """Build, render, write and deploy know nothing of the live preview."""
+    package = REPO / "sitegen"
+    importers = []
+    for path in package.rglob("*.py"):
+        if path.is_relative_to(package / "serve") or path.name == "cli.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(name == "sitegen.serve" or name.startswith("sitegen.serve.") for name in names):
+                importers.append(path.relative_to(REPO).as_posix())
+    assert importers == []
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, sitegen.build, sitegen.deploy, sitegen.render, "
+         "sitegen.write, sitegen.inputs; print(sorted(m for m in sys.modules if m.startswith("
+         "('sitegen.serve', 'tornado', 'livereload'))))"],
+        capture_output=True, text=True, check=True, timeout=TIMEOUT,
+    )
+    assert loaded.stdout.strip() == "[]"

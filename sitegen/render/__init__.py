@@ -12,8 +12,9 @@ from jinja2 import Environment
 from sitegen import __version__
 from sitegen.archive import Site
 from sitegen.config import Config
-from sitegen.render.environment import THEME_TEMPLATES, make_environment, template_errors
-from sitegen.render.fingerprint import Fingerprints, code_digest, digest_files
+from sitegen.inputs import templates_digest
+from sitegen.render.environment import make_environment, template_errors
+from sitegen.render.fingerprint import Fingerprints, code_digest
 from sitegen.render.pages import PageJob, PageRenderer, RenderedPage, SiteInfo
 
 
@@ -45,7 +46,7 @@ def plan_site(
     """
     dirs = [config.templates]
     with template_errors(dirs):
-        templates = digest_files([config.templates, THEME_TEMPLATES])
+        templates = templates_digest(config)
         environment = _environment(tuple(dirs), config.base_path, templates)
         info = SiteInfo(title=config.title, description=config.description,
                         url=config.site_url, base_path=config.base_path, search=config.search)
