@@ -2,6 +2,7 @@
 
 Every HTML response gets the script (site pages, the site's 404 page, and the
 server's own not-found and error pages); other files are sent as they are.
+Imported only once serving starts: this is where Tornado and livereload load.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ import mimetypes
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import web
 
 from sitegen.serve.gate import Gate
 from sitegen.serve.pages import error_page, message_page, with_reload_script
@@ -23,9 +27,6 @@ HTML = "text/html; charset=utf-8"
 
 def application(preview: Preview, gate: Gate) -> Any:
     """The Tornado application: livereload's socket and script, then the site."""
-    from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
-    from tornado import web
-
     # livereload's websocket handler keeps its settings on the class; reload_waiters()
     # logs watcher.filepath, and sitegen does its own watching.
     LiveReloadHandler.watcher = type("NoWatcher", (), {"filepath": None})()
@@ -33,85 +34,78 @@ def application(preview: Preview, gate: Gate) -> Any:
     return web.Application([
         (r"/livereload", LiveReloadHandler),
         (r"/livereload\.js", LiveReloadJSHandler),
-        (r"/.*", _site_handler(), {"preview": preview, "gate": gate}),
+        (r"/.*", SiteHandler, {"preview": preview, "gate": gate}),
     ], log_function=_log_request)
 
 
 def reload_browsers() -> None:
     """Tell every connected page to reload (on the event loop)."""
-    from livereload.handlers import LiveReloadHandler
-
     LiveReloadHandler.reload_waiters(path="*")  # "*": reload the whole page, whatever changed
 
 
-def _site_handler() -> type:
-    from tornado import web
+class SiteHandler(web.RequestHandler):
+    """Serves the preview folder under the site's base path, like GitHub Pages would."""
 
-    class SiteHandler(web.RequestHandler):
-        """Serves the preview folder under the site's base path, like GitHub Pages would."""
+    def initialize(self, preview: Preview, gate: Gate) -> None:
+        self.preview, self.gate = preview, gate
 
-        def initialize(self, preview: Preview, gate: Gate) -> None:
-            self.preview, self.gate = preview, gate
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")  # a reload must never show an old page
 
-        def set_default_headers(self) -> None:
-            self.set_header("Cache-Control", "no-store")  # a reload must never show an old page
+    def compute_etag(self) -> None:
+        return None
 
-        def compute_etag(self) -> None:
-            return None
+    async def get(self, *_: str) -> None:
+        await self.gate.wait()
+        self._respond(include_body=True)
 
-        async def get(self, *_: str) -> None:
-            await self.gate.wait()
-            self._respond(include_body=True)
+    async def head(self, *_: str) -> None:
+        await self.gate.wait()
+        self._respond(include_body=False)
 
-        async def head(self, *_: str) -> None:
-            await self.gate.wait()
-            self._respond(include_body=False)
-
-        def _respond(self, include_body: bool) -> None:
-            base = self.preview.config.base_path
-            path = unquote(self.request.path)
-            if not path.startswith(base):
-                if base.startswith(path.rstrip("/") + "/"):  # "/" and "/archive" lead home
-                    self.redirect(base)
-                else:
-                    self._send(404, message_page("Not found", f"This site is served under {base}"),
-                               HTML, include_body)
+    def _respond(self, include_body: bool) -> None:
+        base = self.preview.config.base_path
+        path = unquote(self.request.path)
+        if not path.startswith(base):
+            if base.startswith(path.rstrip("/") + "/"):  # "/" and "/archive" lead home
+                self.redirect(base)
+            else:
+                self._send(404, message_page("Not found", f"This site is served under {base}"),
+                           HTML, include_body)
+            return
+        relative = path[len(base):]
+        if self.preview.error is not None and _is_page(relative):
+            self._send(500, error_page(self.preview.error), HTML, include_body)
+            return
+        root = self.preview.config.output
+        target = _inside(root, relative)
+        if target is not None and target.is_dir():
+            if not path.endswith("/"):
+                query = f"?{self.request.query}" if self.request.query else ""
+                self.redirect(f"{path}/{query}")
                 return
-            relative = path[len(base):]
-            if self.preview.error is not None and _is_page(relative):
-                self._send(500, error_page(self.preview.error), HTML, include_body)
-                return
-            root = self.preview.config.output
-            target = _inside(root, relative)
-            if target is not None and target.is_dir():
-                if not path.endswith("/"):
-                    query = f"?{self.request.query}" if self.request.query else ""
-                    self.redirect(f"{path}/{query}")
-                    return
-                target = target / "index.html"
-            try:
-                data = target.read_bytes() if target is not None else None
-            except OSError:
-                data = None
-            if data is not None and target is not None:
-                self._send(200, data, content_type(target.name), include_body)
-                return
-            not_found = root / "404.html"
-            page = not_found.read_bytes() if not_found.is_file() else message_page(
-                "Not found", f"No page at {path}")
-            self._send(404, page, HTML, include_body)
+            target = target / "index.html"
+        try:
+            data = target.read_bytes() if target is not None else None
+        except OSError:
+            data = None
+        if data is not None and target is not None:
+            self._send(200, data, content_type(target.name), include_body)
+            return
+        not_found = root / "404.html"
+        page = not_found.read_bytes() if not_found.is_file() else message_page(
+            "Not found", f"No page at {path}")
+        self._send(404, page, HTML, include_body)
 
-        def _send(self, status: int, data: bytes, kind: str, include_body: bool) -> None:
-            if kind.startswith("text/html"):
-                data = with_reload_script(data)
-            self.set_status(status)
-            self.set_header("Content-Type", kind)
-            self.set_header("Content-Length", str(len(data)))  # of the page with the script
-            if include_body:
-                self.write(data)
-            self.finish()
-
-    return SiteHandler
+    def _send(self, status: int, data: bytes, kind: str, include_body: bool) -> None:
+        if kind.startswith("text/html"):
+            data = with_reload_script(data)
+        self.set_status(status)
+        self.set_header("Content-Type", kind)
+        self.set_header("Content-Length", str(len(data)))  # of the page with the script
+        if include_body:
+            self.write(data)
+        self.finish()
 
 
 def _is_page(relative: str) -> bool:
