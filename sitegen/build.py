@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
 import signal
@@ -18,10 +17,11 @@ from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
+from sitegen.inputs import content_digest, generated_folders
 from sitegen.models import AnnotatedArticle
 from sitegen.read import MAX_FILE_BYTES, read_content
 from sitegen.render import plan_site
-from sitegen.render.fingerprint import code_digest, digest_files
+from sitegen.render.fingerprint import code_digest
 from sitegen.write import StagedOutput, check_output_folder
 from sitegen.write.manifest import Manifest, load_manifest, save_manifest
 from sitegen.write.output import MARKER, read_build_id
@@ -61,7 +61,6 @@ def build(
     *,
     keep_going: bool = False,
     progress: ProgressFactory | None = None,
-    live_reload_script: str | None = None,
     defer_search: bool = False,
 ) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
@@ -74,10 +73,12 @@ def build(
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
                                         config.root])
-    inputs = input_digest(config, live_reload_script)
+    inputs = content_digest(config, unread_over=MAX_FILE_BYTES,
+                            also=(model_identity(config.model), code_digest()))
     if not keep_going and (unchanged := _nothing_changed(config, inputs, started)) is not None:
         return unchanged
-    result = read_content(config.content, include_drafts=config.drafts)
+    result = read_content(config.content, include_drafts=config.drafts,
+                          skip=generated_folders(config))
     if result.problems and not keep_going:
         raise ContentError(list(result.problems))
     articles = list(result.articles)
@@ -110,7 +111,7 @@ def build(
                 indexing.start({bundle: parts[bundle] for bundle in stale}, output.current)
 
         try:
-            manifest, rendered = _write_site(output, site, config, live_reload_script, inputs,
+            manifest, rendered = _write_site(output, site, config, inputs,
                                              previous, parts, index_changed_parts)
             output.commit()
         except BaseException:
@@ -159,18 +160,6 @@ def _stale_search_parts(parts: dict[str, list[str]], digests: dict[str, str], pr
             or any(path in changed for path in paths)]
 
 
-def input_digest(config: Config, live_reload_script: str | None) -> str:
-    """One digest of everything a build reads: articles, settings, templates, static, code, model."""
-    digest = hashlib.sha256()
-    for part in (repr(config), live_reload_script or "", model_identity(config.model), code_digest(),
-                 digest_files([config.templates, THEME_DIR / "templates"]),
-                 digest_files([config.static, THEME_DIR / "static"]),
-                 digest_files([config.content], max_bytes=MAX_FILE_BYTES)):
-        digest.update(part.encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
 def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport | None:
     """The report of the previous build, when its inputs are exactly today's."""
     previous = load_manifest(config.cache, config.output, read_build_id(config.output))
@@ -184,7 +173,7 @@ def _nothing_changed(config: Config, inputs: str, started: float) -> BuildReport
                        seconds=time.perf_counter() - started)
 
 
-def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_script: str | None,
+def _write_site(output: StagedOutput, site: Site, config: Config,
                 inputs: str, previous: Manifest, search: dict[str, list[str]],
                 articles_done: Callable[[], None]) -> tuple[Manifest, int]:
     """Stage every page whose fingerprint changed; keep the rest as they are.
@@ -199,8 +188,7 @@ def _write_site(output: StagedOutput, site: Site, config: Config, live_reload_sc
     articles_left = len(site.articles)
     if not articles_left:
         articles_done()
-    for planned in plan_site(site, config, live_reload_script=live_reload_script,
-                             search_bundles=tuple(search)):
+    for planned in plan_site(site, config, search_bundles=tuple(search)):
         manifest.pages[planned.path] = planned.fingerprint
         if not (previous.pages.get(planned.path) == planned.fingerprint
                 and output.keep(planned.path)):

@@ -245,19 +245,12 @@ def _annotate(args: argparse.Namespace) -> int:
     return EXIT_FAILED if problems else EXIT_OK
 
 
-def _config_file(args: argparse.Namespace, config: Config) -> Path:
-    from sitegen.config import CONFIG_NAME
-
-    return args.config.resolve() if args.config else config.root / CONFIG_NAME
-
-
 def _serve(args: argparse.Namespace) -> int:
     from sitegen.serve import serve
 
-    config = site_config(args)  # fails early, before binding the port, on bad settings
-    serve(lambda: site_config(args), config_file=_config_file(args, config), host=args.host,
-          port=args.port, output=args.output, open_browser=args.open,
-          progress=progress_bar(args.quiet))
+    site_config(args)  # fails early, before binding the port, on bad settings
+    serve(lambda: site_config(args), host=args.host, port=args.port, output=args.output,
+          open_browser=args.open, progress=progress_bar(args.quiet))
     return EXIT_OK
 
 
@@ -265,6 +258,6 @@ def _deploy(args: argparse.Namespace) -> int:
     from sitegen.deploy import deploy
 
     config = site_config(args)
-    deploy(config, config_file=_config_file(args, config), remote=args.remote, branch=args.branch,
-           message=args.message, push=not args.no_push)
+    deploy(config, remote=args.remote, branch=args.branch, message=args.message,
+           push=not args.no_push)
     return EXIT_OK

@@ -21,6 +21,7 @@ class Config:
     """Every setting of a site, with paths made absolute."""
 
     root: Path
+    source: Path | None = None  # the settings file these values were read from; None: defaults
     title: str = "News archive"
     description: str = "An annotated archive of news articles."
     base_url: str = "/"
@@ -131,7 +132,7 @@ def load_config(path: Path | None = None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         line = _line_of(str(error))
         raise ConfigError([Problem(path, line, f"not valid TOML: {error}")]) from None
-    return _absolute(_from_mapping(data, path))
+    return replace(_absolute(_from_mapping(data, path)), source=path.resolve())
 
 
 def _line_of(message: str) -> int | None:

@@ -2,8 +2,9 @@
 
 ghp-import writes the commit with ``git fast-import`` straight into the branch,
 so the working branch, the index and the working tree are never touched. Before
-that, the output folder is checked: it must exist, have been built by
-``sitegen build`` (not by ``sitegen serve``), and be newer than every input.
+that, the output folder is checked: it must be a finished sitegen build, newer
+than every input (``sitegen.inputs``: articles, templates and static files, the
+default theme's too, and the settings).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.serve import RELOAD_MARKER, input_files, shown_path
+from sitegen.inputs import files_newer_than, shown_path
 from sitegen.write.output import MARKER
 
 log = logging.getLogger(__name__)
@@ -24,24 +25,19 @@ class DeployError(SitegenError):
     """The site cannot be published: stale or missing build, or a git problem."""
 
 
-def check_build(config: Config, config_file: Path) -> int:
-    """Refuse a missing, preview, or stale output folder; returns its number of files."""
+def check_build(config: Config) -> int:
+    """Refuse a missing or stale output folder; returns its number of files."""
     output = config.output
     marker = output / MARKER
     build_hint = "run 'sitegen build' (with --base-url if the site has a sub-path), then deploy"
     if not marker.is_file():
         state = "does not exist" if not output.exists() else "was not built by sitegen"
         raise DeployError(f"nothing to publish: {output} {state}; {build_hint}")
-    home = output / "index.html"
-    if home.is_file() and RELOAD_MARKER in home.read_text(encoding="utf-8", errors="replace"):
-        raise DeployError(f"{output} was built by 'sitegen serve' and contains the live-reload "
-                          f"script; {build_hint}")
-    built = marker.stat().st_mtime_ns  # the marker is written anew by every build
-    newer = [path for path in input_files(config, config_file) if _mtime(path) > built]
+    # Every build writes the marker anew, or touches it when it finds the output current.
+    newer = files_newer_than(config, marker.stat().st_mtime_ns)
     if newer:
-        newest = max(newer, key=_mtime)
         more = f" and {len(newer) - 1} other file(s)" if len(newer) > 1 else ""
-        raise DeployError(f"{output} is older than {shown_path(newest, config.root)}{more}: the "
+        raise DeployError(f"{output} is older than {shown_path(newer[0], config.root)}{more}: the "
                           f"published site would be out of date; {build_hint}")
     return sum(1 for path in output.rglob("*") if path.is_file())
 
@@ -49,7 +45,6 @@ def check_build(config: Config, config_file: Path) -> int:
 def deploy(
     config: Config,
     *,
-    config_file: Path,
     remote: str = "origin",
     branch: str = "gh-pages",
     message: str | None = None,
@@ -60,7 +55,7 @@ def deploy(
     History of the branch is kept (each deploy is one more commit). Runs in the git
     repository of the current folder. Raises ``DeployError`` with what to do.
     """
-    files = check_build(config, config_file)
+    files = check_build(config)
     head = _git_repository_head()
     if _git("symbolic-ref", "--quiet", "--short", "HEAD") == branch:
         raise DeployError(f"you are on the '{branch}' branch; switch to your working branch "
@@ -121,9 +116,3 @@ def _git(*args: str) -> str | None:
         raise DeployError("git is not installed or not on PATH") from None
     return result.stdout.strip() if result.returncode == 0 else None
 
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0

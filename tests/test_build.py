@@ -135,6 +135,27 @@ def test_output_folder_not_made_by_sitegen_is_refused(site: Path) -> None:
     assert (site / "seeds" / "a.txt").exists()
 
 
+def test_editor_leftovers_in_the_content_folder_are_not_articles(site: Path, capsys) -> None:
+    # What editors leave beside a saved file: a backup, a Vim swap file, an Emacs auto-save.
+    write_files(site / "seeds", {
+        "a.txt": "A story\n\nAlice Smith said the harbour was calm.",
+        "a.txt~": "An older story\n\nThe backup.",
+        ".a.txt.swp": b"b0VIM 9.0\x00",
+        "#a.txt#": "An unsaved story\n\nThe auto-save.",
+        "politics/b.md~": "---\ntitle: Old\n---\nBody",
+    })
+    assert build() == 0, capsys.readouterr().err
+    assert [p.parent.name for p in article_pages(site / "build")] == ["a-story"]
+
+
+def test_an_output_folder_inside_the_content_folder_is_not_read(site: Path, capsys) -> None:
+    write_files(site / "seeds", {"a.txt": "A story\n\nBody."})
+    assert build("--output", "seeds/site") == 0
+    write_files(site / "seeds", {"b.txt": "B story\n\nBody."})
+    assert build("--output", "seeds/site") == 0, capsys.readouterr().err
+    assert [p.parent.name for p in article_pages(site / "seeds" / "site")] == ["a-story", "b-story"]
+
+
 def test_config_file_sets_title_and_page_size(site: Path) -> None:
     _dated_site(site, 3)
     write_files(site, {"sitegen.toml": 'title = "Daily Record"\npage_size = 2\n'})

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 from conftest import write_files
 
-from sitegen.build import build as build_site
 from sitegen.cli import main
-from sitegen.config import load_config
-from sitegen.serve import RELOAD_SCRIPT
+from sitegen.config import THEME_DIR
 
 
 def git(*args: str, cwd: Path | None = None) -> str:
@@ -109,10 +108,39 @@ def test_missing_or_stale_build_is_refused(repo: Path, capsys: pytest.CaptureFix
     assert "gh-pages" in git("branch", "--list", cwd=repo.parent / "origin.git")
 
 
-def test_preview_build_and_missing_remote_are_refused(repo: Path, capsys) -> None:
-    build_site(load_config(), live_reload_script=RELOAD_SCRIPT)
+def test_a_newer_theme_file_makes_the_build_stale(repo: Path, capsys) -> None:
+    """The default theme is an input too: deploy checks the files serve watches."""
+    assert main(["build", "-q"]) == 0
+    theme = [p for folder in ("templates", "static") for p in (THEME_DIR / folder).rglob("*")
+             if p.is_file()]
+    newest = max(p.stat().st_mtime for p in theme)
+    # Make the site's own files older than the theme, and the build older than its newest file.
+    for path in [*(repo / "seeds").rglob("*"), repo / "build" / ".sitegen-build"]:
+        os.utime(path, (newest - 100, newest - 100))
     assert main(["deploy"]) == 1
-    assert "live-reload" in capsys.readouterr().err
+    message = capsys.readouterr().err
+    assert f"older than {THEME_DIR}" in message and "sitegen build" in message, message
+    assert git("branch", "--list", "gh-pages") == ""
+
+
+def test_only_inputs_make_the_build_stale(repo: Path, capsys) -> None:
+    assert main(["build", "-q"]) == 0
+    later = time.time() + 10
+    # An editor's leftovers and the annotation cache are not inputs.
+    write_files(repo, {"seeds/first.txt~": "old", "seeds/.first.txt.swp": "swap"})
+    for path in [repo / "seeds" / "first.txt~", repo / "seeds" / ".first.txt.swp",
+                 *(repo / ".sitegen").iterdir()]:
+        os.utime(path, (later, later))
+    assert main(["deploy", "-q", "--no-push"]) == 0, capsys.readouterr().err
+    # A settings file named with --config is an input like sitegen.toml.
+    write_files(repo, {"archive.toml": 'title = "Archive"\n'})
+    assert main(["build", "-q", "--config", "archive.toml"]) == 0
+    os.utime(repo / "archive.toml", (later, later))
+    assert main(["deploy", "--no-push", "--config", "archive.toml"]) == 1
+    assert "older than archive.toml" in capsys.readouterr().err
+
+
+def test_missing_remote_is_refused(repo: Path, capsys) -> None:
     assert main(["build", "-q"]) == 0
     assert main(["deploy", "--remote", "upstream"]) == 1
     assert "no git remote 'upstream'" in capsys.readouterr().err

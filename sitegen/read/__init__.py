@@ -7,11 +7,13 @@ run reports all bad files, not just the first.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sitegen.errors import Problem
+from sitegen.inputs import walk
 from sitegen.models import Article
 from sitegen.read.markdown import parse_markdown
 from sitegen.read.plaintext import parse_plain
@@ -36,18 +38,21 @@ class ReadResult:
     drafts_skipped: int = 0
 
 
-def find_sources(folder: Path) -> list[Path]:
-    """Every file under ``folder`` except hidden ones, in a stable order."""
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+def find_sources(folder: Path, skip: Collection[Path] = ()) -> list[Path]:
+    """Every input file under ``folder``, in a stable order.
+
+    The rule of ``sitegen.inputs``: hidden files, editor leftovers and the folders in
+    ``skip`` are not articles, just as they are not changes to the live preview.
+    """
+    return sorted(walk(folder, skip))
 
 
-def read_content(folder: Path, *, include_drafts: bool = False) -> ReadResult:
-    """Read every article under ``folder``; slugs are unique across the whole archive."""
+def read_content(folder: Path, *, include_drafts: bool = False,
+                 skip: Collection[Path] = ()) -> ReadResult:
+    """Read every article under ``folder``; slugs are unique across the whole archive.
+
+    Nothing under the folders in ``skip`` (the output and cache folders) is read.
+    """
     if not folder.is_dir():
         problem = Problem(folder, None, "content folder not found; pass --source DIR or set "
                                         "'content' in sitegen.toml")
@@ -55,7 +60,7 @@ def read_content(folder: Path, *, include_drafts: bool = False) -> ReadResult:
     parsed: list[tuple[str, ParsedArticle, str | None, date | None]] = []
     problems: list[Problem] = []
     drafts = 0
-    for path in find_sources(folder):
+    for path in find_sources(folder, skip):
         relative = path.relative_to(folder).as_posix()
         if (read := _read_or_report(path, problems)) is None:
             continue

@@ -12,8 +12,9 @@ from jinja2 import Environment
 from sitegen import __version__
 from sitegen.archive import Site
 from sitegen.config import Config
-from sitegen.render.environment import THEME_TEMPLATES, make_environment, template_errors
-from sitegen.render.fingerprint import Fingerprints, code_digest, digest_files
+from sitegen.inputs import templates_digest
+from sitegen.render.environment import make_environment, template_errors
+from sitegen.render.fingerprint import Fingerprints, code_digest
 from sitegen.render.pages import PageJob, PageRenderer, RenderedPage, SiteInfo
 
 
@@ -24,7 +25,6 @@ class PlannedPage:
     job: PageJob
     fingerprint: str
     config: Config
-    live_reload_script: str | None
 
     @property
     def path(self) -> str:
@@ -32,17 +32,13 @@ class PlannedPage:
         return self.job.path
 
     def render(self) -> RenderedPage:
-        """Render the page; the live-reload script goes into HTML pages only while serving."""
+        """Render the page's text."""
         with template_errors([self.config.templates]):
-            page = self.job.render()
-        if self.live_reload_script and page.path.endswith(".html"):
-            page = RenderedPage(page.path, _inject(page.text, self.live_reload_script))
-        return page
+            return self.job.render()
 
 
 def plan_site(
-    site: Site, config: Config, *, live_reload_script: str | None = None,
-    search_bundles: tuple[str, ...] = ("pagefind",),
+    site: Site, config: Config, *, search_bundles: tuple[str, ...] = ("pagefind",),
 ) -> Iterator[PlannedPage]:
     """Every page of ``site`` with its fingerprint, rendered only when asked.
 
@@ -50,22 +46,20 @@ def plan_site(
     """
     dirs = [config.templates]
     with template_errors(dirs):
-        templates_digest = digest_files([config.templates, THEME_TEMPLATES])
-        environment = _environment(tuple(dirs), config.base_path, templates_digest)
+        templates = templates_digest(config)
+        environment = _environment(tuple(dirs), config.base_path, templates)
         info = SiteInfo(title=config.title, description=config.description,
                         url=config.site_url, base_path=config.base_path, search=config.search)
-        global_digest = "\0".join([
-            __version__, code_digest(), templates_digest, repr(info), live_reload_script or "",
-        ])
+        global_digest = "\0".join([__version__, code_digest(), templates, repr(info)])
         fingerprints = Fingerprints(global_digest)
         renderer = PageRenderer(environment, info, site, search_bundles)
         html_paths = []
         for job in renderer.pages():
             if job.path.endswith(".html"):
                 html_paths.append(job.path)
-            yield PlannedPage(job, fingerprints.of(job.inputs), config, live_reload_script)
+            yield PlannedPage(job, fingerprints.of(job.inputs), config)
         for job in renderer.sitemap(html_paths):
-            yield PlannedPage(job, fingerprints.of(job.inputs), config, live_reload_script)
+            yield PlannedPage(job, fingerprints.of(job.inputs), config)
 
 
 @lru_cache(maxsize=2)
@@ -74,18 +68,10 @@ def _environment(dirs: tuple[Path, ...], base_path: str, templates_digest: str) 
     return make_environment(list(dirs), base_path)
 
 
-def render_site(
-    site: Site, config: Config, *, live_reload_script: str | None = None
-) -> Iterator[RenderedPage]:
+def render_site(site: Site, config: Config) -> Iterator[RenderedPage]:
     """Every page of ``site`` rendered (no fingerprints kept)."""
-    for planned in plan_site(site, config, live_reload_script=live_reload_script):
+    for planned in plan_site(site, config):
         yield planned.render()
-
-
-def _inject(html: str, script: str) -> str:
-    marker = "</body>"
-    index = html.rfind(marker)
-    return html if index == -1 else html[:index] + script + html[index:]
 
 
 __all__ = ["PlannedPage", "RenderedPage", "plan_site", "render_site"]

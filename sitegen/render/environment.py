@@ -12,10 +12,11 @@ import jinja2
 from jinja2 import pass_context
 
 from sitegen.archive.urls import relative_url
+from sitegen.config import THEME_DIR
 from sitegen.errors import TemplateError
 from sitegen.labels import STYLES
 
-THEME_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+THEME_TEMPLATES = THEME_DIR / "templates"  # where sitegen.inputs looks for them too
 
 
 def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Environment:

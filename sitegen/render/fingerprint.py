@@ -26,30 +26,9 @@ from typing import Any
 
 from sitegen import archive, models
 from sitegen.archive import ArticlePage
+from sitegen.inputs import digest_files
 
 SITEGEN_ROOT = Path(__file__).resolve().parents[1]
-
-
-def digest_files(paths: list[Path], max_bytes: int | None = None) -> str:
-    """One digest of the names and bytes of every file under ``paths`` (folders or files).
-
-    A file over ``max_bytes`` counts by its size and modification time instead: it is
-    refused unread by the reader, and must not be read here either.
-    """
-    digest = hashlib.sha256()
-    for root in paths:
-        files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.exists() else []
-        for file in files:
-            if not file.is_file():
-                continue
-            digest.update(str(file.relative_to(root) if root.is_dir() else file.name).encode())
-            digest.update(b"\0")
-            status = file.stat()
-            if max_bytes is not None and status.st_size > max_bytes:
-                digest.update(f"{status.st_size}:{status.st_mtime_ns}".encode())
-            else:
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 @cache
