@@ -401,19 +401,46 @@ def test_ctrl_c_while_writing_leaves_build_intact(site: Path, monkeypatch, capsy
 
 def test_ctrl_c_while_search_indexes_in_the_background_leaves_build_intact(
         site: Path, monkeypatch, capsys) -> None:
-    started = sitegen.write.search.SearchIndexing.start
+    started = sitegen.write.search._PagefindRuns.start
     indexing: list[object] = []
 
     def start_and_note(self, parts, locate) -> None:
         indexing.append(parts)
         started(self, parts, locate)
 
-    monkeypatch.setattr(sitegen.write.search.SearchIndexing, "start", start_and_note)
+    monkeypatch.setattr(sitegen.write.search._PagefindRuns, "start", start_and_note)
     # Pagefind is running once the article pages are written: stop at the next page.
     _interrupt_a_rebuild_while_writing(site, monkeypatch, capsys,
                                        lambda path: bool(indexing) and not path.startswith("articles/"))
     assert indexing[0]  # the interrupted build had started indexing a part
     assert (site / "build" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_search_index_that_fails_leaves_the_previous_build_whole(site: Path, monkeypatch,
+                                                                   capsys) -> None:
+    # Pagefind ran in the background and failed only after the new pages had been moved into
+    # build/: the build exited 1 with build/ changed. Now it waits for Pagefind first.
+    write_files(site / "seeds", GOOD)
+    assert build() == 0
+    before = snapshot(site / "build")
+    write_files(site / "seeds", {"more.txt": "More\n\nAnother story, said Maria Lopez."})
+    run_pagefind = sitegen.write.search._run_pagefind
+
+    def pagefind_on_nothing(folder: Path) -> None:
+        empty = folder / "empty"
+        empty.mkdir()
+        run_pagefind(empty)  # the real Pagefind, refusing a folder with no pages in it
+
+    monkeypatch.setattr(sitegen.write.search, "_run_pagefind", pagefind_on_nothing)
+    capsys.readouterr()
+    assert build() == 1
+    (line, *_) = error_lines(capsys.readouterr().err)
+    assert line.startswith("error: search indexing (pagefind) failed")
+    assert snapshot(site / "build") == before
+    assert leftovers(site) == []
+    monkeypatch.setattr(sitegen.write.search, "_run_pagefind", run_pagefind)
+    assert build() == 0
+    assert (site / "build" / "articles" / "more" / "index.html").is_file()
 
 
 def test_ctrl_c_while_the_new_site_is_put_in_place_finishes_it_then_exits_130(

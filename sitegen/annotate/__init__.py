@@ -32,6 +32,7 @@ from pathlib import Path
 
 from sitegen.annotate.cache import AnnotationCache, cache_key
 from sitegen.annotate.nlp import model_identity
+from sitegen.annotate.workers import quiet_workers_on_interrupt
 from sitegen.models import Annotations, Article
 
 # Small batches keep both worker processes busy (spaCy's default of 1000 hands
@@ -49,7 +50,6 @@ class AnnotateReport:
 
     cached: int
     annotated: int
-    model_loaded: bool
 
 
 def annotate_articles(
@@ -71,10 +71,10 @@ def annotate_articles(
             progress(sum(uses[key] for key in found))
         missing = [key for key in uses if key not in found]
         texts = {key: article.text for key, article in zip(keys, articles, strict=True)}
-        if missing:
-            for batch in _annotate(model, [texts[k] for k in missing], jobs):
+        with quiet_workers_on_interrupt():
+            for batch in _annotate(model, [texts[k] for k in missing], jobs) if missing else ():
                 entries = [(missing[index], annotations) for index, annotations in batch]
-                store.put_many(entries)
+                store.put_many(entries)  # each batch is kept at once: Ctrl-C loses little
                 found.update(entries)
                 if progress:
                     progress(sum(uses[key] for key, _ in entries))
@@ -82,7 +82,7 @@ def annotate_articles(
         store.close()
     results = [found[key] for key in keys]
     annotated = sum(uses[key] for key in missing)
-    return results, AnnotateReport(len(articles) - annotated, annotated, bool(missing))
+    return results, AnnotateReport(len(articles) - annotated, annotated)
 
 
 def split_long_text(text: str, limit: int = CHUNK_CHARACTERS) -> list[str]:

@@ -35,7 +35,6 @@ class ReadResult:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
-    drafts_skipped: int = 0
 
 
 def find_sources(folder: Path, skip: Collection[Path] = ()) -> list[Path]:
@@ -59,19 +58,17 @@ def read_content(folder: Path, *, include_drafts: bool = False,
         return ReadResult((), (problem,))
     parsed: list[tuple[str, ParsedArticle, str | None, date | None]] = []
     problems: list[Problem] = []
-    drafts = 0
     for path in find_sources(folder, skip):
         relative = path.relative_to(folder).as_posix()
         if (read := _read_or_report(path, problems)) is None:
             continue
         article, name_date = read
         if article.draft and not include_drafts:
-            drafts += 1
             continue
         section = path.parent.relative_to(folder).parts[0] if path.parent != folder else None
         parsed.append((relative, article, section, name_date))
     articles, slug_problems = _with_slugs(parsed, folder)
-    return ReadResult(tuple(articles), tuple(problems + slug_problems), drafts)
+    return ReadResult(tuple(articles), tuple(problems + slug_problems))
 
 
 def _shown(path: Path) -> str:

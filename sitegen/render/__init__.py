@@ -20,11 +20,11 @@ from sitegen.render.pages import PageJob, PageRenderer, RenderedPage, SiteInfo
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """A page with its fingerprint; ``render()`` makes its text (template errors have file:line)."""
+    """A page with its fingerprint; ``text()`` renders it (template errors name file and line)."""
 
     job: PageJob
     fingerprint: str
-    config: Config
+    template_dirs: tuple[Path, ...]
 
     @property
     def path(self) -> str:
@@ -32,34 +32,46 @@ class PlannedPage:
         return self.job.path
 
     def render(self) -> RenderedPage:
-        """Render the page's text."""
-        with template_errors([self.config.templates]):
+        """Render the page."""
+        with template_errors(list(self.template_dirs)):
             return self.job.render()
 
+    def text(self) -> str:
+        """The page's text, rendered now."""
+        return self.render().text
 
-def plan_site(
-    site: Site, config: Config, *, search_bundles: tuple[str, ...] = ("pagefind",),
-) -> Iterator[PlannedPage]:
-    """Every page of ``site`` with its fingerprint, rendered only when asked.
 
-    ``search_bundles`` names the search index's parts, which the search page merges.
+class SitePlan:
+    """Every page of a site with its fingerprint, rendered only when asked.
+
+    ``article_pages()`` and ``other_pages()`` together are every page once: a build
+    that wants the article pages first (search indexes them while the rest renders)
+    says so by calling them in that order.
     """
-    dirs = [config.templates]
-    with template_errors(dirs):
-        templates = templates_digest(config)
-        environment = _environment(tuple(dirs), config.base_path, templates)
+
+    def __init__(self, site: Site, config: Config, search_bundles: tuple[str, ...] = ("pagefind",)):
+        """``search_bundles`` names the search index's parts, which the search page merges."""
+        self._dirs = (config.templates,)
+        with template_errors(list(self._dirs)):
+            templates = templates_digest(config)
+            environment = _environment(self._dirs, config.base_path, templates)
         info = SiteInfo(title=config.title, description=config.description,
                         url=config.site_url, base_path=config.base_path, search=config.search)
-        global_digest = "\0".join([__version__, code_digest(), templates, repr(info)])
-        fingerprints = Fingerprints(global_digest)
-        renderer = PageRenderer(environment, info, site, search_bundles)
-        html_paths = []
-        for job in renderer.pages():
-            if job.path.endswith(".html"):
-                html_paths.append(job.path)
-            yield PlannedPage(job, fingerprints.of(job.inputs), config)
-        for job in renderer.sitemap(html_paths):
-            yield PlannedPage(job, fingerprints.of(job.inputs), config)
+        self._fingerprints = Fingerprints("\0".join([__version__, code_digest(), templates, repr(info)]))
+        self._renderer = PageRenderer(environment, info, site, search_bundles)
+
+    def article_pages(self) -> Iterator[PlannedPage]:
+        """The article pages."""
+        return self._planned(self._renderer.article_pages())
+
+    def other_pages(self) -> Iterator[PlannedPage]:
+        """Every other page: listings, people, topics, feeds, data, search, sitemap."""
+        return self._planned(self._renderer.other_pages())
+
+    def _planned(self, jobs: Iterator[PageJob]) -> Iterator[PlannedPage]:
+        with template_errors(list(self._dirs)):
+            for job in jobs:
+                yield PlannedPage(job, self._fingerprints.of(job.inputs), self._dirs)
 
 
 @lru_cache(maxsize=2)
@@ -68,10 +80,4 @@ def _environment(dirs: tuple[Path, ...], base_path: str, templates_digest: str) 
     return make_environment(list(dirs), base_path)
 
 
-def render_site(site: Site, config: Config) -> Iterator[RenderedPage]:
-    """Every page of ``site`` rendered (no fingerprints kept)."""
-    for planned in plan_site(site, config):
-        yield planned.render()
-
-
-__all__ = ["PlannedPage", "RenderedPage", "plan_site", "render_site"]
+__all__ = ["PlannedPage", "RenderedPage", "SitePlan"]

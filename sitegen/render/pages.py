@@ -106,13 +106,25 @@ class PageRenderer:
         return self._job("feed.xml", path, title=title, feed_path=path, home_path=page_path,
                          entries=entries, updated=updated, fallback_date=updated)
 
-    def pages(self) -> Iterator[PageJob]:
-        """Every page of the site, in a stable order."""
+    def article_pages(self) -> Iterator[PageJob]:
+        """The article pages, newest first: the pages search indexes."""
+        for page in self.site.articles:
+            yield self.article_job(page)
+
+    def other_pages(self) -> Iterator[PageJob]:
+        """Every page but the articles, in a stable order, ending with the sitemap."""
+        jobs = list(self._listings_and_indexes())
+        yield from jobs
+        yield from self.data()
+        html = [job.path for job in jobs if job.path.endswith(".html")]
+        articles = [page.path for page in self.site.articles]
+        home = len(self.site.home)  # the sitemap lists the home pages, then the articles, then the rest
+        yield from self.sitemap(html[:home] + articles + html[home:])
+
+    def _listings_and_indexes(self) -> Iterator[PageJob]:
         site = self.site
         for listing in site.home:
             yield self._job("index.html", listing.path, listing=listing)
-        for page in site.articles:
-            yield self.article_job(page)
         yield self._job("people.html", "people/index.html", people=site.people,
                         letters=site.letters())
         for person in site.people:
@@ -130,7 +142,6 @@ class PageRenderer:
         if self.info.search:
             yield self._job("search.html", "search/index.html", bundles=self.search_bundles)
         yield self._job("404.html", "404.html", absolute_links=True)
-        yield from self.data()
 
     def data(self) -> Iterator[PageJob]:
         """The static JSON API: one file per article, people.json and topics.json."""

@@ -4,7 +4,7 @@ Nothing in the output folder is touched until every page has been rendered: a
 failed build leaves the previous output as it was. Then each changed file is
 moved into place with an atomic rename, files no longer produced are removed,
 and Ctrl-C waits until that short step is done. Unchanged files are not written
-at all, so their modification times stay and live reload sees only real changes.
+at all, so their modification times stay and a browser or a sync tool sees only real changes.
 
 Why not build a whole new folder and swap it in: on this kind of disk, creating
 and deleting the thousands of folders of a 400-article archive costs seconds
@@ -23,6 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sitegen.errors import OutputError
+from sitegen.inputs import walk
 
 MARKER = ".sitegen-build"
 INCOMPLETE = "incomplete"
@@ -60,14 +61,15 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
 class StagedOutput:
     """Changed files wait in a staging folder beside the output until ``commit()``."""
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, previous_files: set[str] | None = None):
+        """``previous_files``: every file the previous build left, when its manifest says so
+        (then they are not looked up one by one, nor the tree walked to find leftovers)."""
         self.output = output.resolve()
         self.written = 0
         self.unchanged = 0
         self.build_id = secrets.token_hex(8)
         self.previous_id = read_build_id(self.output)
-        # Every file the previous build left, when its manifest says so (saves walking the tree).
-        self.previous_files: set[str] | None = None
+        self.previous_files = previous_files
         self._produced: set[str] = set()
         self._changed: dict[str, None] = {}  # an ordered set: moved in in the order staged
         try:
@@ -134,19 +136,18 @@ class StagedOutput:
         self.written += 1
 
     def copy_tree(self, source: Path, prefix: str) -> None:
-        """Stage every file of ``source`` (hidden files skipped) under ``prefix``."""
+        """Stage every input file of ``source`` under ``prefix`` (hidden files and editor
+        leftovers are not inputs: ``sitegen.inputs``)."""
         if not source.is_dir():
             return
-        for file in sorted(source.rglob("*")):
-            relative = file.relative_to(source)
-            if file.is_file() and not any(p.startswith(".") for p in relative.parts):
-                path = f"{prefix}/{relative.as_posix()}"
-                if path in self._produced:  # a site's own file overrides the theme's
-                    self._produced.discard(path)
-                    if path in self._changed:
-                        del self._changed[path]
-                        self.written -= 1
-                self.write(path, file.read_bytes())
+        for file in walk(source):
+            path = f"{prefix}/{file.relative_to(source).as_posix()}"
+            if path in self._produced:  # a site's own file overrides the theme's
+                self._produced.discard(path)
+                if path in self._changed:
+                    del self._changed[path]
+                    self.written -= 1
+            self.write(path, file.read_bytes())
 
     def commit(self) -> None:
         """Move the changed files into the output folder and remove the ones not produced."""

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from sitegen.errors import OutputError
-from sitegen.write.output import sync_folder
+from sitegen.write.output import StagedOutput, sync_folder
 
 SEARCH_FOLDER = "pagefind"
 _BUNDLE = re.compile(rf"{SEARCH_FOLDER}(-[1-9][0-9]*)?")
@@ -77,24 +77,98 @@ def existing_bundles(output: Path) -> list[str]:
         return []
 
 
-def index_search(output: Path, parts: dict[str, list[str]], jobs: int = 1) -> None:
-    """Index each part's pages (already in ``output``) into its bundle there."""
-    indexing = SearchIndexing(output, jobs)
-    indexing.start(parts, lambda page: output / page)
-    indexing.finish()
+def remove_stale_bundles(output: Path, wanted: Iterable[str]) -> None:
+    """Delete the bundles of parts that no longer exist (the archive shrank, or search is off)."""
+    keep = set(wanted)
+    for name in existing_bundles(output):
+        if name not in keep:
+            shutil.rmtree(output / name, ignore_errors=True)
 
 
-class SearchIndexing:
-    """Pagefind runs on the search parts in the background while the build goes on.
+class SearchIndexer:
+    """Keeps the output's search index current, part by part, through hooks the build calls.
 
-    ``start`` links each part's pages into a folder of their own at once, so the
-    files may move afterwards (the output's commit moves staged pages into place);
-    Pagefind then runs in threads, ``jobs`` parts at a time, on the core the
-    single-threaded rendering of people and topic pages leaves free. ``finish``
-    waits and moves the bundles into the output, rewriting only changed files.
+    In order: ``plan(article_pages)`` splits the article pages into parts (the search page
+    merges their bundles); ``articles_done(changed, locate)``, once every article page is
+    staged or kept, starts Pagefind on the parts whose pages changed, in threads, while the
+    rest of the site renders (``defer`` leaves them for ``index_pending``: the live preview
+    reloads the browser first); ``keep_bundles(output)`` keeps the bundles' files in the
+    output; ``wait()``, before the output is committed, so a Pagefind failure stops the build
+    with the output untouched; ``install()`` after the commit, which moves the new bundles in
+    and removes those of parts that no longer exist. ``discard()`` on any failure.
+    ``state()`` is what the manifest records of each bundle.
     """
 
-    def __init__(self, output: Path, jobs: int = 1):
+    def __init__(self, output: Path, *, enabled: bool, part_size: int, jobs: int,
+                 previous: dict[str, str], defer: bool = False):
+        self.output = output
+        self.enabled = enabled
+        self.part_size = part_size
+        self.defer = defer
+        self._previous = previous  # bundle -> digest indexed by the last build ("" pending)
+        self._runs = _PagefindRuns(output, jobs)
+        self.parts: dict[str, list[str]] = {}
+        self._digests: dict[str, str] = {}
+        self.stale: list[str] = []
+
+    def plan(self, article_pages: Iterable[str]) -> tuple[str, ...]:
+        """Split the article pages into parts; returns the bundles, for the search page."""
+        self.parts = search_parts(article_pages, self.part_size) if self.enabled else {}
+        self._digests = {bundle: part_digest(paths) for bundle, paths in self.parts.items()}
+        return tuple(self.parts)
+
+    def articles_done(self, changed: set[str], locate: Callable[[str], Path]) -> None:
+        """Every article page is placed: index the parts a page of which changed, or that are
+        new, pending or missing. ``locate`` says where a page's file is now."""
+        self.stale = [bundle for bundle, paths in self.parts.items()
+                      if self._previous.get(bundle) != self._digests[bundle]
+                      or not (self.output / bundle / "pagefind-entry.json").is_file()
+                      or any(path in changed for path in paths)]
+        if not self.defer:
+            self._runs.start({bundle: self.parts[bundle] for bundle in self.stale}, locate)
+
+    def keep_bundles(self, output: StagedOutput) -> None:
+        """Keep the previous bundles' files in ``output``; ``install()`` replaces the stale ones."""
+        for bundle in self.parts:
+            output.keep_tree(bundle)
+
+    def wait(self) -> None:
+        """Wait for Pagefind; raises ``OutputError`` when it failed."""
+        self._runs.wait()
+
+    def install(self) -> int:
+        """Put the new bundles in the output and drop those of parts gone; returns parts indexed."""
+        indexed = self._runs.install()
+        remove_stale_bundles(self.output, self.parts)
+        return indexed
+
+    def discard(self) -> None:
+        """Stop waiting for Pagefind and remove its working folders; the output is untouched."""
+        self._runs.discard()
+
+    def state(self) -> dict[str, str]:
+        """Bundle -> digest of the pages indexed in it; "" for a part left for ``index_pending``."""
+        return {bundle: "" if bundle in self.stale and self.defer else digest
+                for bundle, digest in self._digests.items()}
+
+    def index_pending(self) -> None:
+        """Index now the parts a deferred build left out (their pages are in the output)."""
+        pending = {bundle: paths for bundle, paths in self.parts.items()
+                   if self._previous.get(bundle) != self._digests[bundle]}
+        self._runs.start(pending, lambda page: self.output / page)
+        self._runs.wait()
+        self._runs.install()
+        self.stale, self.defer = [], False
+
+
+class _PagefindRuns:
+    """Pagefind on some parts, in the background: ``jobs`` parts at a time, in threads.
+
+    ``start`` links each part's pages into a folder of their own at once, so the files
+    may move afterwards (the output's commit moves staged pages into place).
+    """
+
+    def __init__(self, output: Path, jobs: int):
         self.output = output
         self.jobs = jobs
         self._folder: Path | None = None
@@ -102,7 +176,6 @@ class SearchIndexing:
         self._running: dict[str, Future[None]] = {}
 
     def start(self, parts: dict[str, list[str]], locate: Callable[[str], Path]) -> None:
-        """Begin indexing ``parts`` (bundle → pages); ``locate`` says where a page's file is now."""
         if not parts:
             return
         self._folder = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.output.parent))
@@ -113,19 +186,22 @@ class SearchIndexing:
         self._running = {bundle: self._executor.submit(_run_pagefind, self._folder / bundle)
                          for bundle in parts}
 
-    def finish(self) -> None:
-        """Wait for Pagefind and put the new bundles in the output folder."""
+    def wait(self) -> None:
+        for running in self._running.values():
+            running.result()
+
+    def install(self) -> int:
+        """Move the finished bundles into the output, rewriting only changed files."""
         try:
-            folder = self._folder  # set whenever anything runs
-            for bundle, running in self._running.items():
-                running.result()
-                if folder is not None:
-                    sync_folder(folder / bundle / "bundle", self.output / bundle)
+            self.wait()
+            if self._folder is not None:
+                for bundle in self._running:
+                    sync_folder(self._folder / bundle / "bundle", self.output / bundle)
+            return len(self._running)
         finally:
             self.discard()
 
     def discard(self) -> None:
-        """Wait for any Pagefind still running and remove the working folders."""
         if self._executor is not None:
             self._executor.shutdown(wait=True)
             self._executor = None
@@ -133,14 +209,6 @@ class SearchIndexing:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
         self._running = {}
-
-
-def remove_stale_bundles(output: Path, wanted: Iterable[str]) -> None:
-    """Delete the bundles of parts that no longer exist (the archive shrank, or search is off)."""
-    keep = set(wanted)
-    for name in existing_bundles(output):
-        if name not in keep:
-            shutil.rmtree(output / name, ignore_errors=True)
 
 
 def _run_pagefind(folder: Path) -> None:
