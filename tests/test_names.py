@@ -61,6 +61,21 @@ def test_name_key() -> None:
     assert name_key("Tom O'Neil") == "tom-o-neil"
 
 
+def test_entities_of_one_article_never_share_a_key() -> None:
+    # Two entities whose names give one slug (the model's "Linux" as an organisation and
+    # as a place; "eBay" and "Ebay") once shared a key, so their mentions and a quote's
+    # speaker_key could not say which one they meant.
+    forms = [("Linux", "ORG"), ("Linux", "ORG"), ("Linux", "GPE"), ("Jordan", "GPE"),
+             ("Jordan", "GPE"), ("Jordan", "PERSON"), ("eBay", "ORG"), ("Ebay", "ORG")]
+    mentions = [NameSpan(i, i + 1, name, label) for i, (name, label) in enumerate(forms)]
+    clusters = cluster_mentions(mentions)
+    keys = {(m.name, m.label): clusters.key(clusters.of(m)) for m in mentions}
+    assert keys[("Linux", "ORG")] == "linux" and keys[("Linux", "GPE")] == "linux-2"
+    assert keys[("Jordan", "PERSON")] == "jordan" and keys[("Jordan", "GPE")] == "jordan-2"  # people first
+    assert {keys[("eBay", "ORG")], keys[("Ebay", "ORG")]} == {"ebay", "ebay-2"}
+    assert len(set(keys.values())) == len(keys)
+
+
 def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:
     mentions = [NameSpan(i, i + 1, name, label) for i, (name, label) in enumerate(forms)]
     clusters = cluster_mentions(mentions)

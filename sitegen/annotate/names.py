@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sitegen.annotate.lexicon import NATIONALITIES, NOT_PEOPLE, ORGANISATION_WORDS, TITLES, alternation
-from sitegen.keys import slug
+from sitegen.keys import slug, unique_key
 from sitegen.labels import PERSON
 
 _TITLE_WORDS = alternation(TITLES)
@@ -92,6 +92,11 @@ class Cluster:
         """The fullest common form: most words, then most frequent, then alphabetical."""
         return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
 
+    @property
+    def mentions(self) -> int:
+        """How many mentions the entity has in the article, all forms together."""
+        return sum(self.forms.values())
+
 
 class FormKey(NamedTuple):
     """What identifies a mention's form within an article: its label and cleaned name."""
@@ -110,6 +115,7 @@ class Clusters:
 
     def __init__(self, by_form: dict[FormKey, Cluster]) -> None:
         self._by_form = by_form
+        self._keys: dict[int, str] | None = None
 
     def of(self, mention: NameSpan) -> Cluster:
         """The cluster of a mention's form (every mention clustered has one)."""
@@ -118,6 +124,19 @@ class Clusters:
     def distinct(self) -> list[Cluster]:
         """Each cluster once, in the order its first form was clustered."""
         return list({id(cluster): cluster for cluster in self._by_form.values()}.values())
+
+    def key(self, cluster: Cluster) -> str:
+        """The entity's key in this article: the slug of its name, unique among the article's
+        entities ("Linux" the organisation and "Linux" the place are "linux" and "linux-2";
+        people, then the most mentioned, claim the plain slug first)."""
+        if self._keys is None:
+            taken: set[str] = set()
+            self._keys = {id(c): unique_key(name_key(c.name), taken) for c in self.ranked()}
+        return self._keys[id(cluster)]
+
+    def ranked(self) -> list[Cluster]:
+        """Each cluster once: people first, then the most mentioned, then by name."""
+        return sorted(self.distinct(), key=lambda c: (c.label != PERSON, -c.mentions, c.name))
 
 
 def cluster_mentions(mentions: list[NameSpan]) -> Clusters:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sitegen.annotate.figures import match_figures
 from sitegen.annotate.mentions import article_mentions
-from sitegen.annotate.names import PERSON, Clusters, cluster_mentions, name_key
+from sitegen.annotate.names import Clusters, cluster_mentions
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.phrases import noun_phrases
 from sitegen.annotate.quotes import match_quotes
@@ -28,7 +28,7 @@ def annotate_doc(doc: Doc) -> Annotations:
     mentions = article_mentions(doc, quotes)
     clusters = cluster_mentions(mentions)
     records = tuple(
-        Mention(m.start, m.end, text[m.start : m.end], m.label, name_key(clusters.of(m).name))
+        Mention(m.start, m.end, text[m.start : m.end], m.label, clusters.key(clusters.of(m)))
         for m in mentions
     )
     return Annotations(
@@ -45,16 +45,9 @@ def annotate_doc(doc: Doc) -> Annotations:
 
 def _entities(clusters: Clusters) -> tuple[Entity, ...]:
     """One record per entity: people first, then by mentions and name."""
-    infos = []
-    for cluster in clusters.distinct():
-        name = cluster.name
-        infos.append(
-            Entity(
-                key=name_key(name),
-                name=name,
-                label=cluster.label,
-                aliases=tuple(sorted(f for f in cluster.forms if f != name)),
-                mentions=sum(cluster.forms.values()),
-            )
-        )
-    return tuple(sorted(infos, key=lambda i: (i.label != PERSON, -i.mentions, i.name)))
+    return tuple(
+        Entity(key=clusters.key(cluster), name=cluster.name, label=cluster.label,
+               aliases=tuple(sorted(f for f in cluster.forms if f != cluster.name)),
+               mentions=cluster.mentions)
+        for cluster in clusters.ranked()
+    )

@@ -21,7 +21,6 @@ from sitegen.annotate.names import (
     Cluster,
     Clusters,
     NameSpan,
-    name_key,
 )
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import QuoteMatch, opens_sentence, quoted_stretches
@@ -231,7 +230,7 @@ def resolve_quotes(
                 quote.end,
                 body,
                 speaker=person.name if person else None,
-                speaker_key=name_key(person.name) if person else None,
+                speaker_key=clusters.key(person) if person else None,
                 speaker_span=span,
                 cue=attribution.cue,
             )
