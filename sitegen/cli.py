@@ -73,7 +73,14 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_command in (_add_build, _add_annotate, _add_serve, _add_deploy):
+        add_command(commands)
+    return parser
 
+
+
+
+def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser(
         "build", help="build the archive into the output folder",
         description="Read every article, annotate it (cached), and write the static archive.",
@@ -83,6 +90,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--keep-going", action="store_true",
                        help="build the good articles when some are bad (still exits 1)")
 
+
+def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotate = commands.add_parser(
         "annotate", help="print the annotations of articles as JSON Lines",
         description="Annotate the given articles (files or folders) and print one JSON object "
@@ -96,6 +105,8 @@ def make_parser() -> argparse.ArgumentParser:
     annotate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     annotate.add_argument("-v", "--verbose", action="store_true", help="print every step")
 
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = commands.add_parser(
         "serve", help="build, serve with live reload, and rebuild on every save",
         description="Build the site into a preview folder (.sitegen/preview/ unless --output is "
@@ -109,6 +120,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="port to listen on (default: 8000; 0 picks a free one)")
     serve.add_argument("--open", action="store_true", help="open the site in a web browser")
 
+
+def _add_deploy(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     deploy = commands.add_parser(
         "deploy", help="publish the output folder to the gh-pages branch (GitHub Pages)",
         description="Commit the built site (build/) to the gh-pages branch with ghp-import and push "
@@ -132,7 +145,6 @@ def make_parser() -> argparse.ArgumentParser:
                         help="commit to the local branch only; push it later with git push")
     deploy.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     deploy.add_argument("-v", "--verbose", action="store_true", help="print every step")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
