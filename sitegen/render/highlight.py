@@ -90,9 +90,9 @@ def render_body(text: str, layout: Layout, highlights: list[Highlight]) -> str:
 def _fill_slot(
     text: str, slot: Slot, highlights: list[Highlight], first: int, anchored: set[str]
 ) -> str:
-    if slot.in_code:
-        return escape(text[slot.start : slot.end], quote=False)
     active = _overlapping(highlights, first, slot)
+    if slot.in_code:
+        return _anchored_code(text, slot, active, anchored)
     if not active:
         return escape(text[slot.start : slot.end], quote=False)
     cuts = sorted({slot.start, slot.end} | {
@@ -115,6 +115,23 @@ def _fill_slot(
         out.append(escape(text[left:right], quote=False))
     for closing in reversed(stack):
         out.append(_close(closing, slot))
+    return "".join(out)
+
+
+def _anchored_code(text: str, slot: Slot, active: list[Highlight], anchored: set[str]) -> str:
+    """Code is never highlighted, but an annotation that starts in it still gets its id
+    (an empty element where it starts): the side panel and person pages link to it."""
+    out: list[str] = []
+    position = slot.start
+    for highlight in active:
+        if highlight.anchor in anchored:
+            continue
+        anchored.add(highlight.anchor)
+        at = max(highlight.start, slot.start)
+        out.append(escape(text[position:at], quote=False))
+        out.append(f'<span id="{escape(highlight.anchor)}"></span>')
+        position = at
+    out.append(escape(text[position : slot.end], quote=False))
     return "".join(out)
 
 

@@ -66,8 +66,9 @@ class Ledger:
         self.rendered = 0
 
     def place(self, page: Page, output: StagedOutput) -> None:
-        """Keep the last build's file of ``page`` when its fingerprint is unchanged and the file
-        is there; otherwise render it and stage its text."""
+        """Keep the last build's file of ``page`` when its fingerprint is unchanged and the last
+        build left that file (by its record, or on disk when it kept none); otherwise render
+        it and stage its text. A file damaged by hand since is not noticed (issue 13)."""
         self.current.pages[page.path] = page.fingerprint
         if self.previous.pages.get(page.path) == page.fingerprint and output.keep(page.path):
             return
