@@ -331,7 +331,7 @@ def test_ctrl_c_while_annotating_keeps_build_and_cache_sound(site: Path) -> None
     assert build() == 0
     before = snapshot(site / "build")
     shutil.rmtree(site / ".sitegen")  # count only this build's cache entries
-    # 48 articles: enough for two annotation processes (sitegen starts one per 24 articles).
+    # 48 articles (150,000 characters): two annotation processes (one per 50,000 characters).
     write_files(site / "seeds", {f"s{n:02d}.txt": f"Story {n}\n\n{story}\n\nThis is story {n}."
                                  for n in range(48)})
     rows = 0

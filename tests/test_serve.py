@@ -292,8 +292,8 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
 # --- the reload script is added as pages are served ---------------------------------------------
 
 
-def test_every_html_response_has_the_reload_script_and_no_file_has_it(tmp_path: Path,
-                                                                       serve_site) -> None:
+def test_pages_are_served_with_the_reload_script_and_built_without_it(
+        tmp_path: Path, serve_site, monkeypatch: pytest.MonkeyPatch) -> None:
     write_files(tmp_path, ARTICLES)
     served = serve_site()
     html_pages = 0
@@ -311,20 +311,7 @@ def test_every_html_response_has_the_reload_script_and_no_file_has_it(tmp_path: 
     assert status == 404 and not_found.count(LIVE_RELOAD) == 1
     assert int(headers["content-length"]) == len(not_found.encode())
 
-    preview = [p for p in (tmp_path / ".sitegen" / "preview").rglob("*") if p.is_file()]
-    assert len(preview) > html_pages
-    assert [p for p in preview if LIVE_RELOAD.encode() in p.read_bytes()] == []
-
-    write_files(tmp_path, {"seeds/second.txt": "Second story\n"})
-    error = served.wait_for_page("/", "seeds/second.txt:1:", status=500)
-    assert error.count(LIVE_RELOAD) == 1
-
-
-def test_the_preview_folder_holds_what_sitegen_build_makes(tmp_path: Path, serve_site,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    write_files(tmp_path, ARTICLES)
-    served = serve_site()
-    assert served.stop() == 0
+    # The preview folder is an ordinary build: what `sitegen build` makes of the same input.
     monkeypatch.chdir(tmp_path)
     assert main(["build", "-q"]) == 0
 
@@ -336,9 +323,14 @@ def test_the_preview_folder_holds_what_sitegen_build_makes(tmp_path: Path, serve
                 and not p.relative_to(folder).parts[0].startswith("pagefind")}
 
     built, preview = files(tmp_path / "build"), files(tmp_path / ".sitegen" / "preview")
-    assert "articles/first-story/index.html" in built
+    assert "articles/first-story/index.html" in built and len(preview) > html_pages
     assert sorted(built) == sorted(preview)
     assert [name for name in built if built[name] != preview[name]] == []
+    assert [name for name, data in preview.items() if LIVE_RELOAD.encode() in data] == []
+
+    write_files(tmp_path, {"seeds/second.txt": "Second story\n"})
+    error = served.wait_for_page("/", "seeds/second.txt:1:", status=500)
+    assert error.count(LIVE_RELOAD) == 1
 
 
 def test_editor_leftovers_neither_break_the_preview_nor_trigger_a_rebuild(tmp_path: Path,

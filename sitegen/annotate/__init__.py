@@ -36,9 +36,11 @@ from sitegen.annotate.workers import quiet_workers_on_interrupt
 from sitegen.models import Annotations, Article
 
 # Small batches keep both worker processes busy (spaCy's default of 1000 hands
-# a whole archive to one worker); below this many articles, workers cost more than they save.
+# a whole archive to one worker). Below this much text per process (about 24 BBC articles),
+# starting workers costs more than they save; counted in characters, not articles, so one
+# very long article is parsed in parallel too (520,000 characters: 20.7 → 16.7 s on 2 cores).
 BATCH_SIZE = 16
-MIN_ARTICLES_PER_PROCESS = 24
+MIN_CHARACTERS_PER_PROCESS = 50_000
 CHUNK_CHARACTERS = 20_000
 
 Progress = Callable[[int], None]
@@ -117,7 +119,7 @@ def _annotate(model: str, texts: list[str], jobs: int) -> Iterator[list[tuple[in
 
     nlp = load_pipeline(model)
     pieces = [(index, piece) for index, text in enumerate(texts) for piece in split_long_text(text)]
-    processes = max(1, min(jobs, len(pieces) // MIN_ARTICLES_PER_PROCESS))
+    processes = max(1, min(jobs, sum(len(text) for text in texts) // MIN_CHARACTERS_PER_PROCESS))
     docs = nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE, n_process=processes)
     batch: list[tuple[int, Annotations]] = []
     parts: list[Doc] = []
