@@ -428,3 +428,21 @@ def test_a_changed_figure_re_renders_its_article_and_every_page_listing_it(confi
         "people/index.html", "people/tony-blair/index.html", "people/tony-blair/feed.xml",
         "topics/index.html", "topics/economy/index.html", "topics/economy/feed.xml",
         "data/people.json", "data/topics.json"}
+
+
+def test_the_code_digest_ignores_what_python_writes_beside_the_code() -> None:
+    # Every page's fingerprint holds it: a new .pyc in __pycache__ once re-rendered every page.
+    from sitegen.render import fingerprint
+
+    fingerprint.code_digest.cache_clear()
+    before = fingerprint.code_digest()
+    cache = fingerprint.SITEGEN_ROOT / "__pycache__"
+    cache.mkdir(exist_ok=True)
+    stray = cache / "zz_written_by_python.cpython-311.pyc"
+    try:
+        stray.write_bytes(b"\x00compiled")
+        fingerprint.code_digest.cache_clear()
+        assert fingerprint.code_digest() == before
+    finally:
+        stray.unlink()
+        fingerprint.code_digest.cache_clear()
