@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from sitegen.anchors import quote_anchor
@@ -68,19 +68,6 @@ def person_pages(
             for number, quote in enumerate(page.annotations.quotes, start=1)
             if (speaker := spoken_by(page, quote)) is not None and speaker.key == person.key
         )
-        together: Counter[str] = Counter()
-        names: dict[str, ArchiveEntity] = {}
-        for index in person.articles:
-            for other in people_of[index]:
-                if other is not person:
-                    together[other.key] += 1
-                    names[other.key] = other
-        in_topics: Counter[str] = Counter()
-        topic_by_key: dict[str, Topic] = {}
-        for index in person.articles:
-            for topic in topics_of[index]:
-                in_topics[topic.key] += 1
-                topic_by_key[topic.key] = topic
         sort_name = _surname(person.name) + " " + person.name.casefold()
         result.append(PersonPage(
             key=person.key,
@@ -91,12 +78,27 @@ def person_pages(
             letter=_initial(sort_name),
             listing=paginate(path.removesuffix("/index.html"), articles, page_size),
             quotes=quotes,
-            people=tuple(Link(names[k].name, person_path(k), n)
-                         for k, n in _top(together)),
-            topics=tuple(Link(topic_by_key[k].name, topic_path(k), n) for k, n in _top(in_topics)),
+            people=_links(_shared(person, person.articles, people_of), person_path),
+            topics=_links(_shared(None, person.articles, topics_of), topic_path),
             article_count=len(articles),
         ))
     return tuple(sorted(result, key=lambda p: p.sort_name))
+
+
+def _shared(item: G | None, articles: Iterable[int], members_of: list[list[G]]) -> dict[str, tuple[G, int]]:
+    """Each person (or topic) but ``item`` in ``articles``, by key: it and how many it shares."""
+    shared: dict[str, tuple[G, int]] = {}
+    for index in articles:
+        for other in members_of[index]:
+            if other is not item:
+                shared[other.key] = (other, shared.get(other.key, (other, 0))[1] + 1)
+    return shared
+
+
+def _links(shared: dict[str, tuple[G, int]], path_of: Callable[[str], str]) -> tuple[Link, ...]:
+    """Links to the TOP_LINKS most shared, most first, then by key."""
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1][1], kv[0]))[:TOP_LINKS]
+    return tuple(Link(member.name, path_of(key), count) for key, (member, count) in ranked)
 
 
 def _top(counter: Counter[str]) -> list[tuple[str, int]]:
@@ -119,13 +121,6 @@ def topic_pages(
                 if speaker is not None and speaker.path is not None:
                     quoted[speaker.key] += 1
                     speaker_names[speaker.key] = speaker.name
-        together: Counter[str] = Counter()
-        by_key: dict[str, Topic] = {}
-        for index in topic.articles:
-            for other in topics_of[index]:
-                if other is not topic:
-                    together[other.key] += 1
-                    by_key[other.key] = other
         result.append(TopicPage(
             key=topic.key,
             name=topic.name,
@@ -133,7 +128,7 @@ def topic_pages(
             path=path,
             listing=paginate(path.removesuffix("/index.html"), articles, page_size),
             people=tuple(Link(speaker_names[k], person_path(k), n) for k, n in _top(quoted)),
-            related=tuple(Link(by_key[k].name, topic_path(k), n) for k, n in _top(together)),
+            related=_links(_shared(topic, topic.articles, topics_of), topic_path),
             article_count=len(articles),
             synonyms=topic.synonyms,
         ))
