@@ -13,6 +13,9 @@ from functools import lru_cache
 from slugify import slugify
 
 MAX_KEY_LENGTH = 80
+# A peerage title is part of the name it stands before: "Lord Armstrong" is not "Bill Armstrong"
+# (nor "Armstrong") unless the text says so.
+PEERAGE_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
 
 
 @lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
@@ -27,6 +30,16 @@ def slug(text: str, fallback: str = "") -> str:
     'unnamed'
     """
     return slugify(text, max_length=MAX_KEY_LENGTH, word_boundary=True, save_order=True) or fallback
+
+
+def name_words(name: str) -> list[str]:
+    """The words that name a person, a peerage title left out ("Lord Armstrong" → Armstrong).
+
+    >>> name_words("Lord Armstrong"), name_words("Tony Blair")
+    (['Armstrong'], ['Tony', 'Blair'])
+    """
+    words = name.split()
+    return words[1:] if len(words) == 2 and words[0].lower() in PEERAGE_TITLES else words
 
 
 def unique_key(base: str, taken: set[str]) -> str:

@@ -22,7 +22,7 @@ from sitegen.annotate.names import (
         ("President Xi", "Xi"),
         ("Mr Blair's", "Blair"),
         ("Prime Minister Tony Blair", "Tony Blair"),
-        ("Tory Treasurer Lord Ashcroft", "Ashcroft"),
+        ("Tory Treasurer Lord Ashcroft", "Lord Ashcroft"),
         ("Lib Dem leader Charles Kennedy", "Charles Kennedy"),
         ("Russian Dmitriy Bogdanov", "Dmitriy Bogdanov"),
         ("Uncle Ossie", "Ossie"),

@@ -23,6 +23,7 @@ from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import QuoteMatch, quoted_stretches
 from sitegen.annotate.subjects import NAME, is_person_noun
+from sitegen.keys import PEERAGE_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,8 @@ _TITLE_WINDOW = 14  # characters before a mention searched for its title
 _HONORIFIC_AND_NAME = re.compile(
     r"\b(?:" + alternation(HONORIFICS) + r")\.? ((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
 )
+# "Lord Armstrong": a peerage title before a surname is part of the name (``keys.PEERAGE_TITLES``).
+_PEER_BEFORE = re.compile(r"\b(" + alternation(t.title() for t in PEERAGE_TITLES) + r") $")
 _FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]*[a-z]$")
 
@@ -97,7 +100,17 @@ def _entity_mention(doc: Doc, entity: Span) -> NameSpan | None:
     if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
         label, name = "ORG", clean_name(entity.text, "ORG")  # "the Lib Dems", "Dana Centre"
     start, end = _trimmed_span(text, entity, name)
+    if label == PERSON:
+        name, start = _with_peerage(text, name, start)
     return NameSpan(start, end, name, label)
+
+
+def _with_peerage(text: str, name: str, start: int) -> tuple[str, int]:
+    """"Lord" before a one-word name belongs to it: ("Lord Armstrong", where "Lord" starts)."""
+    if " " in name:
+        return name, start
+    peer = _PEER_BEFORE.search(text, max(0, start - 12), start)
+    return (f"{peer.group(1)} {name}", peer.start(1)) if peer else (name, start)
 
 
 def _after_the(text: str, entity: Span) -> bool:
@@ -162,6 +175,7 @@ def titled_names(article: ArticleContext, mentions: list[NameSpan]) -> list[Name
             continue
         start = text.find(name, match.start(1))
         end = start + len(name)
+        name, start = _with_peerage(text, name, start)
         overlapping = [m for m in kept if m.start < end and start < m.end]
         if any(m.label == PERSON for m in overlapping):
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from sitegen.annotate.lexicon import NATIONALITIES, NOT_PEOPLE, ORGANISATION_WORDS, TITLES, alternation
-from sitegen.keys import slug, unique_key
+from sitegen.keys import PEERAGE_TITLES, name_words, slug, unique_key
 from sitegen.labels import PERSON
 
 _TITLE_WORDS = alternation(TITLES)
@@ -26,6 +26,7 @@ _TITLE_PATTERN = re.compile(
 _INNER_TITLE = re.compile(r"^.*?\b(?:" + _TITLE_WORDS + r")\.?\s+(?=[A-Z])", re.IGNORECASE)
 _NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
+_PEER = re.compile(r"\b(?:" + alternation(title.title() for title in PEERAGE_TITLES) + r")\s+[A-Z][\w'’-]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -50,6 +51,9 @@ def clean_name(text: str, label: str) -> str:
         previous = name
         name = _POSSESSIVE.sub("", name).rstrip(" '")
     if label == PERSON:
+        peer = _PEER.search(name)
+        if peer:
+            return peer.group(0)  # "(Tory peer) Lord Ashcroft": the title is part of the name
         previous = None
         while previous != name:
             previous = name
@@ -89,8 +93,9 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        """The fullest common form: most words, then most frequent, then alphabetical."""
-        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
+        """The fullest common form: most words (a peerage title not counted), then most
+        frequent, then alphabetical."""
+        return max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], f))
 
     @property
     def mentions(self) -> int:
@@ -149,7 +154,9 @@ def cluster_mentions(mentions: list[NameSpan]) -> Clusters:
     by_form: dict[FormKey, Cluster] = {}
     full_forms: list[FormKey] = []
     counts = Counter(FormKey.of(m) for m in mentions)
-    for key, count in sorted(counts.items(), key=lambda kv: -len(kv[0].form.split())):
+    # Longest first; of one length, a peer's form before the bare surname that may join it.
+    for key, count in sorted(counts.items(),
+                             key=lambda kv: (-len(name_words(kv[0].form)), -len(kv[0].form.split()))):
         target = _join_target(key, full_forms, counts)
         if target is not None:
             cluster = by_form[target]
@@ -163,14 +170,17 @@ def cluster_mentions(mentions: list[NameSpan]) -> Clusters:
 
 def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKey]) -> FormKey | None:
     label, form = key
-    words = form.split()
+    words = name_words(form)
+    if label == PERSON and len(words) < len(form.split()):
+        return None  # "Lord Armstrong" is not "Bill Armstrong" on the surname alone
     candidates: list[FormKey] = []
     for full_key in full_forms:
         full_label, full = full_key
         if full == form or (full_label == PERSON) != (label == PERSON):
             continue
-        full_words = full.split()
-        if label == PERSON and len(words) < len(full_words):
+        full_words = name_words(full)
+        shorter = len(words) < len(full_words) or len(form.split()) < len(full.split())
+        if label == PERSON and shorter:
             if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
                 candidates.append(full_key)
         elif label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form:

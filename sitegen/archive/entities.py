@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from sitegen.archive.person_names import merge_person_names
 from sitegen.keys import slug, unique_key
 from sitegen.labels import PERSON, group_of
 from sitegen.models import AnnotatedArticle
-
-# A one-word name joins a full name only when that person is this much more prominent
-# than every other full name it could belong to: "never a guess".
-DOMINANCE = 3
 
 
 @dataclass
@@ -84,7 +81,7 @@ def build_entity_index(
             for form in forms:
                 forms_of[identity][form] += 1
         local_names.append(names)
-    merged = _merge_short_names(articles_of)
+    merged = _merged_people(articles_of, local_names)
     entities: dict[tuple[str, str], ArchiveEntity] = {}
     target_of: dict[tuple[str, str], tuple[str, str]] = {}
     for identity in sorted(articles_of, key=lambda i: (-len(articles_of[i]), i)):
@@ -111,30 +108,21 @@ def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> s
     return name
 
 
-def _merge_short_names(
-    articles_of: dict[tuple[str, str], set[int]],
+def _merged_people(
+    articles_of: dict[tuple[str, str], set[int]], local_names: list[dict[str, tuple[str, str]]],
 ) -> dict[tuple[str, str], tuple[str, str]]:
-    """One-word people → the full name they clearly belong to, archive-wide."""
-    full_by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for group, name in articles_of:
-        words = name.split()
-        if group == PERSON and len(words) >= 2:
-            full_by_word[words[-1].casefold()].append((group, name))
-            full_by_word[words[0].casefold()].append((group, name))
-    merged: dict[tuple[str, str], tuple[str, str]] = {}
-    for identity in articles_of:
-        group, name = identity
-        if group != PERSON or " " in name:
-            continue
-        candidates = sorted(set(full_by_word.get(name.casefold(), [])),
-                            key=lambda c: -len(articles_of[c]))
-        if not candidates:
-            continue
-        best = candidates[0]
-        runner_up = len(articles_of[candidates[1]]) if len(candidates) > 1 else 0
-        if len(articles_of[best]) >= DOMINANCE * runner_up:
-            merged[identity] = best
-    return merged
+    """The people whose names are forms of another's (``person_names``), as identities."""
+    people = {name: articles for (group, name), articles in articles_of.items() if group == PERSON}
+    named_in = [{name for group, name in names.values() if group == PERSON} for names in local_names]
+
+    def neighbours(name: str) -> set[str]:
+        return set().union(*(named_in[index] for index in people[name])) - {name}
+
+    merged = merge_person_names(people, neighbours)
+    for name in list(merged):  # a misspelling of a form that is itself a form of another
+        while merged[name] in merged and merged[merged[name]] != name:
+            merged[name] = merged[merged[name]]
+    return {(PERSON, name): (PERSON, target) for name, target in merged.items()}
 
 
 def _assign_keys(

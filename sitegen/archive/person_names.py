@@ -1,0 +1,243 @@
+"""Which person names across the archive name one person: "Donald J. Trump" is Donald Trump.
+
+The forms a person is given differ from article to article: middle names and initials
+("Hillary Rodham Clinton", "Joseph R. Biden"), short forms and nicknames ("Vince" and
+"Vincent Cable"), capitals ("HIllary", "Van Commenee"), a misspelt surname ("Campell"),
+or the surname alone ("Blair"). Two full names are one person when their surnames are
+the same, their first names agree (equal, one an initial of the other, or one a
+nickname of the other) and their middle names and suffixes do not contradict each
+other ("George W. Bush" and "George H.W. Bush" do). A form that fits two people who
+contradict each other joins neither unless one is far more prominent: never a guess.
+A nickname or a misspelling joins only with context as well: the two forms share an
+article, or two of the people named beside them.
+
+Names with a peerage title ("Lord Armstrong") are a form of their own: they never join
+a full name ("Bill Armstrong") on the surname alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from sitegen.keys import PEERAGE_TITLES, slug
+
+# A one-word name, or a form fitting several people, joins a person only when that person
+# is this much more prominent than every other it could belong to.
+DOMINANCE = 3
+SHARED_CONTEXT = 2  # people named beside both forms, for a nickname or misspelling to join
+_SUFFIXES = frozenset({"jr", "sr", "snr", "ii", "iii", "iv"})
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von", "le",
+                        "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten"})
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A person's name in parts, each part as a slug (lower case ASCII)."""
+
+    first: str
+    middles: tuple[str, ...]
+    last: str
+    suffix: str = ""
+    peer: bool = False  # "Lord Armstrong": a title that is part of the name
+
+    @property
+    def initials(self) -> tuple[str, ...]:
+        """The middle names as initials ("Rodham" → "r", "H.W." → "h", "w")."""
+        return tuple(part[0] for middle in self.middles for part in middle.split("-") if part)
+
+    @property
+    def full(self) -> bool:
+        """Whether the name has a first name and a surname."""
+        return bool(self.first and self.last)
+
+
+@lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
+def parse_name(name: str) -> ParsedName:
+    """Split a cleaned person name into first name, middle names, surname and suffix.
+
+    >>> parse_name("Hillary Rodham Clinton")
+    ParsedName(first='hillary', middles=('rodham',), last='clinton', suffix='', peer=False)
+    >>> parse_name("Bill de Blasio").last, parse_name("George H.W. Bush").initials
+    ('de-blasio', ('h', 'w'))
+    """
+    words = name.replace(".", ". ").split()
+    suffix = ""
+    if len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+        suffix = words.pop().rstrip(".").lower()
+    if len(words) == 2 and words[0].lower() in PEERAGE_TITLES:
+        return ParsedName("", (), slug(words[1]), suffix, peer=True)
+    if len(words) == 1:
+        return ParsedName("", (), slug(words[0]), suffix)
+    last_start = len(words) - 1
+    while last_start > 1 and words[last_start - 1].lower() in _PARTICLES:
+        last_start -= 1
+    middles = tuple(slug(word) for word in words[1:last_start] if slug(word))
+    return ParsedName(slug(words[0]), middles, slug(" ".join(words[last_start:])), suffix)
+
+
+@cache
+def _nicknames() -> Callable[[str], frozenset[str]]:
+    from nicknames import NickNamer  # a curated table of English given names and their short forms
+
+    namer = NickNamer()
+
+    @lru_cache(maxsize=8192)
+    def equivalents(first: str) -> frozenset[str]:
+        return frozenset(namer.nicknames_of(first) | namer.canonicals_of(first))
+
+    return equivalents
+
+
+def first_names_agree(a: str, b: str) -> str | None:
+    """How two first names agree: "same", "initial" ("g" and "george"), "nickname", or None."""
+    if a == b:
+        return "same"
+    if len(a) == 1 or len(b) == 1:
+        return "initial" if a[0] == b[0] else None
+    if b in _nicknames()(a) or a in _nicknames()(b):
+        return "nickname"
+    return None
+
+
+def compatible(a: ParsedName, b: ParsedName) -> str | None:
+    """Whether two full names can be one person, and how: "same", "initial", "nickname"."""
+    if not (a.full and b.full) or a.peer or b.peer or a.last != b.last:
+        return None
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return None
+    if a.initials and b.initials and a.initials != b.initials:
+        return None
+    return first_names_agree(a.first, b.first)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added, dropped or changed ("campbell", "campell")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            rest = index if len(a) < len(b) else index + 1
+            return a[rest:] == b[index + 1 :]
+    return True
+
+
+@dataclass
+class _Person:
+    """The forms found to be one person so far, the first being the most prominent."""
+
+    forms: list[str]
+    parsed: list[ParsedName]
+    articles: set[int]
+
+    def fits(self, name: ParsedName) -> str | None:
+        """How ``name`` fits every form of this person (the weakest way), or None."""
+        ways = [compatible(name, other) for other in self.parsed]
+        if not all(ways):
+            return None
+        return "nickname" if "nickname" in ways else "initial" if "initial" in ways else "same"
+
+
+def merge_person_names(
+    articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]]
+) -> dict[str, str]:
+    """Each person name that is a form of another, mapped to that other (the most used form).
+
+    ``articles_of`` gives the articles of each name; ``neighbours(name)`` the other people
+    named in those articles, the context that lets a nickname or a misspelling join.
+    """
+    names = sorted(articles_of, key=lambda n: (-len(articles_of[n]), n))
+    people: list[_Person] = []
+    by_last: dict[str, list[_Person]] = {}
+    merged: dict[str, str] = {}
+    for name in names:
+        parsed = parse_name(name)
+        if not parsed.full:
+            continue
+        target = _best_fit(name, parsed, by_last.get(parsed.last, []), articles_of, neighbours)
+        if target is None:
+            person = _Person([name], [parsed], set(articles_of[name]))
+            people.append(person)
+            by_last.setdefault(parsed.last, []).append(person)
+        else:
+            target.forms.append(name)
+            target.parsed.append(parsed)
+            target.articles |= articles_of[name]
+            merged[name] = target.forms[0]
+    merged |= _misspelt(people, by_last, neighbours)
+    merged |= _short_names(names, people, merged)
+    return merged
+
+
+def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person],
+              articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]]) -> _Person | None:
+    """The person a full name is a form of: the one it fits, or the dominant of several."""
+    fitting = []
+    for person in candidates:
+        way = person.fits(parsed)
+        if way == "nickname" and not _shared_context(name, person.forms[0], articles_of, neighbours):
+            continue
+        if way is not None:
+            fitting.append(person)
+    if len(fitting) == 1:
+        return fitting[0]
+    fitting.sort(key=lambda p: -len(p.articles))
+    if len(fitting) > 1 and len(fitting[0].articles) >= DOMINANCE * len(fitting[1].articles):
+        return fitting[0]
+    return None
+
+
+def _shared_context(a: str, b: str, articles_of: Mapping[str, set[int]],
+                    neighbours: Callable[[str], set[str]]) -> bool:
+    return bool(articles_of[a] & articles_of[b]) or \
+        len((neighbours(a) & neighbours(b)) - {a, b}) >= SHARED_CONTEXT
+
+
+def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
+              neighbours: Callable[[str], set[str]]) -> dict[str, str]:
+    """A rarer person one letter off a more prominent one of the same first name, with context
+    shared and no other candidate ("Darren Campell" → "Darren Campbell")."""
+    merged: dict[str, str] = {}
+    for person in sorted(people, key=lambda p: len(p.articles)):
+        main = person.parsed[0]
+        if len(main.last) < 4:
+            continue
+        rivals = [other for other in people if other is not person
+                  and len(other.articles) > len(person.articles)
+                  and one_edit_apart(main.last, other.parsed[0].last)
+                  and first_names_agree(main.first, other.parsed[0].first) == "same"]
+        if len(rivals) != 1:
+            continue
+        other = rivals[0]
+        if person.articles & other.articles or \
+                len(neighbours(person.forms[0]) & neighbours(other.forms[0])) >= SHARED_CONTEXT:
+            for form in person.forms:
+                merged[form] = other.forms[0]
+    return merged
+
+
+def _short_names(names: list[str], people: list[_Person], merged: dict[str, str]) -> dict[str, str]:
+    """A one-word name → the one person whose first name or surname it is, when that person
+    is DOMINANCE times as prominent as any other ("Blair" → "Tony Blair")."""
+    by_word: dict[str, list[_Person]] = {}
+    for person in people:
+        if person.forms[0] in merged:  # itself a misspelling of another
+            continue
+        words = {word for form in person.forms for word in (parse_name(form).first, parse_name(form).last)}
+        for word in words:
+            by_word.setdefault(word, []).append(person)
+    short: dict[str, str] = {}
+    for name in names:
+        parsed = parse_name(name)
+        if parsed.full or parsed.peer or parsed.suffix:  # "George III" is nobody's short form
+            continue
+        candidates = sorted(by_word.get(parsed.last, []), key=lambda p: -len(p.articles))
+        if not candidates:
+            continue
+        runner_up = len(candidates[1].articles) if len(candidates) > 1 else 0
+        if len(candidates[0].articles) >= DOMINANCE * runner_up:
+            short[name] = candidates[0].forms[0]
+    return short
