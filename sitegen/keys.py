@@ -16,6 +16,9 @@ MAX_KEY_LENGTH = 80
 # A peerage title is part of the name it stands before: "Lord Armstrong" is not "Bill Armstrong"
 # (nor "Armstrong") unless the text says so.
 PEERAGE_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
+# Lower-case words inside a person's name, part of the surname ("Bill de Blasio", "van Commenee").
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von",
+                            "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "y"})
 
 
 @lru_cache(maxsize=65536)  # the same names recur in every build of a live preview

@@ -62,7 +62,7 @@ OTHER_TITLES = (
     "inspector", "detective", "sergeant", "constable", "superintendent", "officer", "reverend",
     "rev", "father", "st", "saint", "director", "spokesman", "spokeswoman", "striker",
     "midfielder", "defender", "goalkeeper", "boss", "treasurer", "editor", "uncle", "aunt",
-    "auntie", "cousin",
+    "auntie", "cousin", "mp", "mep", "msp", "peer",
 )
 TITLES = frozenset(t.lower() for t in HONORIFICS + OFFICE_TITLES) | frozenset(OTHER_TITLES)
 MALE, FEMALE = "m", "f"
@@ -128,6 +128,19 @@ NATIONALITIES = _words(
     Algerian Egyptian Ugandan Ghanaian Zimbabwean Cuban Croatian Serbian Romanian Bulgarian Hungarian
     """
 )
+
+
+# Nouns for a person of a nation, written before a name ("Briton Tim Abeyie", "Scot Kathy Butler").
+DEMONYMS = _words(
+    """
+    Briton Brit Scot Welshman Welshwoman Englishman Englishwoman Irishman Irishwoman Frenchman
+    Frenchwoman Dutchman Dutchwoman Spaniard Swede Dane Finn Pole Turk Kiwi Aussie New Zealander
+    Australian American Canadian Kenyan Ethiopian Jamaican Nigerian Russian German Italian
+    """
+)
+# Words before a name that credit a picture or a handle, not a person ("Twitter @X", "Image: X").
+CREDIT_WORDS = frozenset({"twitter", "image", "images", "photo", "photos", "picture", "credit",
+                          "follow", "via", "getty", "reuters", "ap"})
 
 
 def is_person_word(word: str) -> bool:

@@ -86,6 +86,10 @@ def _entity_mention(doc: Doc, entity: Span) -> NameSpan | None:
         return None
     text = doc_text(doc)
     label = entity.label_
+    if label == PERSON:
+        entity = _without_leading_words(entity)
+        if entity is None:
+            return None
     if label != PERSON and _described_as_person(entity):
         label = PERSON
     name = clean_name(entity.text, label)
@@ -111,6 +115,21 @@ def _with_peerage(text: str, name: str, start: int) -> tuple[str, int]:
         return name, start
     peer = _PEER_BEFORE.search(text, max(0, start - 12), start)
     return (f"{peer.group(1)} {name}", peer.start(1)) if peer else (name, start)
+
+
+# Words a name does not start with: "Entering Westminster", "Crooked Hillary Clinton".
+_NOT_NAME_START_TAGS = frozenset({"VBG", "VBN", "VBD", "JJ", "JJR", "JJS", "RB"})
+
+
+def _without_leading_words(entity: Span) -> Span | None:
+    """A person's span without the verb or adjective spaCy took in before the name, or None
+    when nothing of a name is left."""
+    start = entity.start
+    while start < entity.end and entity.doc[start].tag_ in _NOT_NAME_START_TAGS:
+        start += 1
+    if start == entity.start:
+        return entity
+    return entity.doc[start : entity.end] if start < entity.end else None
 
 
 def _after_the(text: str, entity: Span) -> bool:

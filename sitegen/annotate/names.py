@@ -11,8 +11,17 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sitegen.annotate.lexicon import NATIONALITIES, NOT_PEOPLE, ORGANISATION_WORDS, TITLES, alternation
-from sitegen.keys import PEERAGE_TITLES, name_words, slug, unique_key
+from sitegen.annotate.lexicon import (
+    CREDIT_WORDS,
+    DEMONYMS,
+    NATIONALITIES,
+    NOT_PEOPLE,
+    ORGANISATION_WORDS,
+    TITLES,
+    alternation,
+    is_person_word,
+)
+from sitegen.keys import NAME_PARTICLES, PEERAGE_TITLES, name_words, slug, unique_key
 from sitegen.labels import PERSON
 
 _TITLE_WORDS = alternation(TITLES)
@@ -27,6 +36,9 @@ _INNER_TITLE = re.compile(r"^.*?\b(?:" + _TITLE_WORDS + r")\.?\s+(?=[A-Z])", re.
 _NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
 _PEER = re.compile(r"\b(?:" + alternation(title.title() for title in PEERAGE_TITLES) + r")\s+[A-Z][\w'’-]+$")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")
+_CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)")
+_QUOTE_MARKS = frozenset("\"“”")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -51,6 +63,7 @@ def clean_name(text: str, label: str) -> str:
         previous = name
         name = _POSSESSIVE.sub("", name).rstrip(" '")
     if label == PERSON:
+        name = _tidy_person(name)
         peer = _PEER.search(name)
         if peer:
             return peer.group(0)  # "(Tory peer) Lord Ashcroft": the title is part of the name
@@ -60,6 +73,7 @@ def clean_name(text: str, label: str) -> str:
             name = _INNER_TITLE.sub("", _TITLE_PATTERN.sub("", name))
         name = _NATIONALITY.sub("", name)
         name = _TRAILING_POST.sub("", name)
+        name = _name_alone(name)
         if name.lower().strip(" .") in TITLES:
             return ""  # "former Tory Treasurer Lord": a title with its name cut off
     else:
@@ -67,6 +81,39 @@ def clean_name(text: str, label: str) -> str:
         if _DOTTED_ABBREVIATION.match(name):
             name = name.replace(".", "")  # "U.S." and "US" are one place
     return name.strip(" ,.;:-")
+
+
+def _tidy_person(name: str) -> str:
+    """A person's name without the words spaCy's span took in around it.
+
+    Leading dashes or bullets ("― Jacklyn Ashley"), a possession ("Brown's Budget" →
+    "Brown"), a nickname fragment in quote marks ('Robert C. "Bobby'), a handle or a picture
+    credit ("Twitter @IanHanchett", "Image: …": no name at all), and whatever follows a
+    bracket or a dash.
+    """
+    name = name.lstrip("―—–-•*·|/ ")
+    name = _INNER_POSSESSIVE.split(name, maxsplit=1)[0]
+    name = _CUT.split(name, maxsplit=1)[0]
+    words = [word for word in name.split() if not (set(word) & _QUOTE_MARKS) and "@" not in word]
+    while words and words[0].lower().rstrip(":") in CREDIT_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _name_alone(name: str) -> str:
+    """The name without a role or nation before it ("Sprinter Michelle Collins", "Briton Tim
+    Abeyie"), what follows a lower-case word that is no name particle ("Luc Bondy for Cruel"),
+    or an initial it was cut off after ("Robert C.")."""
+    words = name.split()
+    if len(words) >= 3 and (words[0] in DEMONYMS or is_person_word(words[0].lower())):
+        words = words[1:]
+    for index, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word.lower() not in NAME_PARTICLES:
+            words = words[:index]
+            break
+    if len(words) > 1 and len(words[-1]) == 2 and words[-1].endswith("."):
+        words.pop()  # an initial with nothing after it (but "Malcolm X" is a name)
+    return " ".join(words)
 
 
 def is_person_name(name: str) -> bool:

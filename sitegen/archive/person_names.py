@@ -21,15 +21,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from sitegen.keys import PEERAGE_TITLES, slug
+from sitegen.keys import NAME_PARTICLES, PEERAGE_TITLES, slug
 
 # A one-word name, or a form fitting several people, joins a person only when that person
 # is this much more prominent than every other it could belong to.
 DOMINANCE = 3
 SHARED_CONTEXT = 2  # people named beside both forms, for a nickname or misspelling to join
 _SUFFIXES = frozenset({"jr", "sr", "snr", "ii", "iii", "iv"})
-_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von", "le",
-                        "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten"})
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ def parse_name(name: str) -> ParsedName:
     if len(words) == 1:
         return ParsedName("", (), slug(words[0]), suffix)
     last_start = len(words) - 1
-    while last_start > 1 and words[last_start - 1].lower() in _PARTICLES:
+    while last_start > 1 and words[last_start - 1].lower() in NAME_PARTICLES:
         last_start -= 1
     middles = tuple(slug(word) for word in words[1:last_start] if slug(word))
     return ParsedName(slug(words[0]), middles, slug(" ".join(words[last_start:])), suffix)
