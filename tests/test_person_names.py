@@ -67,3 +67,8 @@ def test_a_surname_alone_joins_the_dominant_person_but_a_peer_or_a_king_never() 
     assert merged(people) == {"Blair": "Tony Blair"}
     people["Euan Blair"] = [17, 18, 19]
     assert "Blair" not in merged(people)  # Tony Blair is no longer three times any other Blair
+
+
+def test_a_surname_with_its_particle_is_a_surname_alone() -> None:
+    assert merged({"Bill de Blasio": [1, 2], "De Blasio": [3], "Osama bin Laden": [4], "Bin Laden": [5]}) == {
+        "De Blasio": "Bill de Blasio", "Bin Laden": "Osama bin Laden"}

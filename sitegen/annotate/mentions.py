@@ -118,7 +118,7 @@ def _with_peerage(text: str, name: str, start: int) -> tuple[str, int]:
 
 
 # Words a name does not start with: "Entering Westminster", "Crooked Hillary Clinton".
-_NOT_NAME_START_TAGS = frozenset({"VBG", "VBN", "VBD", "JJ", "JJR", "JJS", "RB"})
+_NOT_NAME_START_TAGS = frozenset({"VBG", "VBN", "VBD", "JJ", "JJR", "JJS", "RB", "DT"})
 
 
 def _without_leading_words(entity: Span) -> Span | None:

@@ -66,8 +66,8 @@ def parse_name(name: str) -> ParsedName:
         suffix = words.pop().rstrip(".").lower()
     if len(words) == 2 and words[0].lower() in PEERAGE_TITLES:
         return ParsedName("", (), slug(words[1]), suffix, peer=True)
-    if len(words) == 1:
-        return ParsedName("", (), slug(words[0]), suffix)
+    if len(words) == 1 or (len(words) == 2 and words[0].lower() in NAME_PARTICLES):
+        return ParsedName("", (), slug(" ".join(words)), suffix)  # "Blair", "De Blasio"
     last_start = len(words) - 1
     while last_start > 1 and words[last_start - 1].lower() in NAME_PARTICLES:
         last_start -= 1
