@@ -13,9 +13,9 @@ from functools import lru_cache
 from slugify import slugify
 
 MAX_KEY_LENGTH = 80
-# A peerage title is part of the name it stands before: "Lord Armstrong" is not "Bill Armstrong"
-# (nor "Armstrong") unless the text says so.
-PEERAGE_TITLES = frozenset({"lord", "lady", "baroness", "baron"})
+# A peerage or royal title is part of the one name it stands before: "Lord Armstrong" is not
+# "Bill Armstrong", "Prince Charles" not "Charles Kennedy", unless the text says so.
+NAME_TITLES = frozenset({"lord", "lady", "baroness", "baron", "king", "queen", "prince", "princess"})
 # Lower-case words inside a person's name, part of the surname ("Bill de Blasio", "van Commenee").
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von",
                             "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "y"})
@@ -42,7 +42,7 @@ def name_words(name: str) -> list[str]:
     (['Armstrong'], ['Tony', 'Blair'])
     """
     words = name.split()
-    return words[1:] if len(words) == 2 and words[0].lower() in PEERAGE_TITLES else words
+    return words[1:] if len(words) == 2 and words[0].lower() in NAME_TITLES else words
 
 
 def unique_key(base: str, taken: set[str]) -> str:

@@ -23,7 +23,7 @@ from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import QuoteMatch, quoted_stretches
 from sitegen.annotate.subjects import NAME, is_person_noun
-from sitegen.keys import PEERAGE_TITLES
+from sitegen.keys import NAME_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,8 +39,8 @@ _TITLE_WINDOW = 14  # characters before a mention searched for its title
 _HONORIFIC_AND_NAME = re.compile(
     r"\b(?:" + alternation(HONORIFICS) + r")\.? ((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
 )
-# "Lord Armstrong": a peerage title before a surname is part of the name (``keys.PEERAGE_TITLES``).
-_PEER_BEFORE = re.compile(r"\b(" + alternation(t.title() for t in PEERAGE_TITLES) + r") $")
+# "Lord Armstrong": a peerage title before a surname is part of the name (``keys.NAME_TITLES``).
+_PEER_BEFORE = re.compile(r"\b(" + alternation(t.title() for t in NAME_TITLES) + r") $")
 _FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]*[a-z]$")
 

@@ -21,7 +21,7 @@ from sitegen.annotate.lexicon import (
     alternation,
     is_person_word,
 )
-from sitegen.keys import NAME_PARTICLES, PEERAGE_TITLES, name_words, slug, unique_key
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, name_words, slug, unique_key
 from sitegen.labels import PERSON
 
 _TITLE_WORDS = alternation(TITLES)
@@ -35,7 +35,7 @@ _TITLE_PATTERN = re.compile(
 _INNER_TITLE = re.compile(r"^.*?\b(?:" + _TITLE_WORDS + r")\.?\s+(?=[A-Z])", re.IGNORECASE)
 _NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
-_PEER = re.compile(r"\b(?:" + alternation(title.title() for title in PEERAGE_TITLES) + r")\s+[A-Z][\w'’-]+$")
+_PEER = re.compile(r"\b(?:" + alternation(title.title() for title in NAME_TITLES) + r")\s+[A-Z][\w'’-]+$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s")
 _CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)")
 _QUOTE_MARKS = frozenset("\"“”")

@@ -57,7 +57,7 @@ def build_site(
     ordered = newest_first(items)
     entities = build_entity_index(ordered, aliases, ignore)
     topics = find_topics(ordered, entities, named_topics or {}, min_articles)
-    people = [e for e in entities.of_group(PERSON) if e.articles]
+    people = [e for e in entities.of_group(PERSON) if e.articles and e.placed]
     entity_pages = {(PERSON, p.key): person_path(p.key) for p in people}
     for topic in topics:
         if topic.entity:

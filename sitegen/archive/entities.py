@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitegen.archive.person_names import merge_person_names
+from sitegen.archive.person_names import resolve_person_names
 from sitegen.keys import slug, unique_key
 from sitegen.labels import PERSON, group_of
 from sitegen.models import AnnotatedArticle
@@ -28,6 +28,7 @@ class ArchiveEntity:
     forms: Counter[str] = field(default_factory=Counter)  # name form -> articles using it
     articles: list[int] = field(default_factory=list)  # indexes into the archive's article list
     mentions: int = 0
+    placed: bool = True  # False: a name that cannot say who it is ("Sheila" alone): no page
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -81,7 +82,7 @@ def build_entity_index(
             for form in forms:
                 forms_of[identity][form] += 1
         local_names.append(names)
-    merged = _merged_people(articles_of, local_names)
+    merged, unplaced = _merged_people(articles_of, local_names)
     entities: dict[tuple[str, str], ArchiveEntity] = {}
     target_of: dict[tuple[str, str], tuple[str, str]] = {}
     for identity in sorted(articles_of, key=lambda i: (-len(articles_of[i]), i)):
@@ -94,6 +95,7 @@ def build_entity_index(
         entity.forms.update(forms_of[identity])
         entity.articles.extend(articles_of[identity])
         entity.mentions += mentions_of[identity]
+        entity.placed = canonical not in unplaced
         target_of[identity] = canonical
     keyed = _assign_keys(entities, label_of, target_of)
     local = [{k: keyed[target_of[i]] for k, i in names.items()} for names in local_names]
@@ -110,19 +112,22 @@ def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> s
 
 def _merged_people(
     articles_of: dict[tuple[str, str], set[int]], local_names: list[dict[str, tuple[str, str]]],
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """The people whose names are forms of another's (``person_names``), as identities."""
+) -> tuple[dict[tuple[str, str], tuple[str, str]], set[tuple[str, str]]]:
+    """The people whose names are forms of another's, and those who cannot be placed
+    (``person_names``), as identities."""
     people = {name: articles for (group, name), articles in articles_of.items() if group == PERSON}
     named_in = [{name for group, name in names.values() if group == PERSON} for names in local_names]
 
     def neighbours(name: str) -> set[str]:
         return set().union(*(named_in[index] for index in people[name])) - {name}
 
-    merged = merge_person_names(people, neighbours)
+    names = resolve_person_names(people, neighbours)
+    merged = dict(names.merged)
     for name in list(merged):  # a misspelling of a form that is itself a form of another
         while merged[name] in merged and merged[merged[name]] != name:
             merged[name] = merged[merged[name]]
-    return {(PERSON, name): (PERSON, target) for name, target in merged.items()}
+    return ({(PERSON, name): (PERSON, target) for name, target in merged.items()},
+            {(PERSON, name) for name in names.unplaced})
 
 
 def _assign_keys(

@@ -20,8 +20,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from sitegen.keys import NAME_PARTICLES, PEERAGE_TITLES, slug
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, slug
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 # A one-word name, or a form fitting several people, joins a person only when that person
 # is this much more prominent than every other it could belong to.
@@ -64,7 +68,7 @@ def parse_name(name: str) -> ParsedName:
     suffix = ""
     if len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
         suffix = words.pop().rstrip(".").lower()
-    if len(words) == 2 and words[0].lower() in PEERAGE_TITLES:
+    if len(words) == 2 and words[0].lower() in NAME_TITLES:
         return ParsedName("", (), slug(words[1]), suffix, peer=True)
     if len(words) == 1 or (len(words) == 2 and words[0].lower() in NAME_PARTICLES):
         return ParsedName("", (), slug(" ".join(words)), suffix)  # "Blair", "De Blasio"
@@ -76,16 +80,32 @@ def parse_name(name: str) -> ParsedName:
 
 
 @cache
-def _nicknames() -> Callable[[str], frozenset[str]]:
+def _namer() -> NickNamer:
     from nicknames import NickNamer  # a curated table of English given names and their short forms
 
-    namer = NickNamer()
+    return NickNamer()
+
+
+@cache
+def _nicknames() -> Callable[[str], frozenset[str]]:
+    namer = _namer()
 
     @lru_cache(maxsize=8192)
     def equivalents(first: str) -> frozenset[str]:
         return frozenset(namer.nicknames_of(first) | namer.canonicals_of(first))
 
     return equivalents
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    namer = _namer()
+    return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a (slugged) word is a common English given name or its short form ("sheila")."""
+    return word in _given_names()
 
 
 def first_names_agree(a: str, b: str) -> str | None:
@@ -137,6 +157,35 @@ class _Person:
         if not all(ways):
             return None
         return "nickname" if "nickname" in ways else "initial" if "initial" in ways else "same"
+
+
+@dataclass(frozen=True)
+class PeopleNames:
+    """What the archive's person names are: forms of others, or names of nobody in particular."""
+
+    merged: dict[str, str]  # a form -> the most used form of the same person
+    unplaced: frozenset[str]  # one-word names that cannot say which person they are
+
+
+def resolve_person_names(
+    articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]]
+) -> PeopleNames:
+    """Which names are forms of another person's, and which one-word names are nobody's.
+
+    A one-word name that joins no full name is a person of its own only when it is no
+    given name and no full name of the archive has it either ("Shakespeare"); "Sheila"
+    alone, or a "Smith" that several Smiths could be, names nobody in particular.
+    """
+    merged = merge_person_names(articles_of, neighbours)
+    parsed = {name: parse_name(name) for name in articles_of}
+    words = {part for name in parsed.values() if name.full for part in (name.first, name.last)}
+
+    def nobody(name: str) -> bool:
+        single = parsed[name]
+        return not (single.full or single.peer or single.suffix) and (
+            is_given_name(single.last) or single.last in words)
+
+    return PeopleNames(merged, frozenset(name for name in articles_of if name not in merged and nobody(name)))
 
 
 def merge_person_names(
@@ -218,13 +267,15 @@ def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
 
 
 def _short_names(names: list[str], people: list[_Person], merged: dict[str, str]) -> dict[str, str]:
-    """A one-word name → the one person whose first name or surname it is, when that person
-    is DOMINANCE times as prominent as any other ("Blair" → "Tony Blair")."""
+    """A one-word name → the one person whose surname it is, when that person is DOMINANCE
+    times as prominent as any other ("Blair" → "Tony Blair"); or whose first name it is when
+    that is no given name ("Xi" → "Xi Jinping", but "Harry" alone is not Harry Potter)."""
     by_word: dict[str, list[_Person]] = {}
     for person in people:
         if person.forms[0] in merged:  # itself a misspelling of another
             continue
-        words = {word for form in person.forms for word in (parse_name(form).first, parse_name(form).last)}
+        words = {word for form in person.forms for word in (parse_name(form).first, parse_name(form).last)
+                 if word == parse_name(form).last or not is_given_name(word)}
         for word in words:
             by_word.setdefault(word, []).append(person)
     short: dict[str, str] = {}
