@@ -73,6 +73,11 @@ class Entity:
     label: str
     aliases: tuple[str, ...] = ()
     mentions: int = 0
+    # A person's: the roles the article introduces them with, most used first ("the prime
+    # minister"), and how many mentions vouch for a person or read as a thing (label, count).
+    descriptions: tuple[str, ...] = ()
+    vouched: int = 0
+    doubted: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

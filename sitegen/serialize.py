@@ -24,7 +24,9 @@ def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     return Annotations(
         mentions=tuple(Mention(**m) for m in data["mentions"]),
         entities=tuple(
-            Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["entities"]
+            Entity(**{**e, "aliases": tuple(e["aliases"]), "descriptions": tuple(e["descriptions"]),
+                      "doubted": tuple((label, count) for label, count in e["doubted"])})
+            for e in data["entities"]
         ),
         quotes=tuple(
             Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
@@ -47,7 +49,8 @@ def article_record(article: Article, annotations: Annotations) -> dict[str, Any]
         "text": article.text,
         "entities": [asdict(m) for m in annotations.mentions],
         "people": [
-            {"key": p.key, "name": p.name, "aliases": list(p.aliases), "mentions": p.mentions}
+            {"key": p.key, "name": p.name, "aliases": list(p.aliases), "mentions": p.mentions,
+             "descriptions": list(p.descriptions)}
             for p in annotations.people
         ],
         "quotes": [

@@ -38,6 +38,9 @@ class Name:
     label: str = "PERSON"
     aliases: tuple[str, ...] = ()
     key: str | None = None
+    descriptions: tuple[str, ...] = ()  # a person's roles, as the article gives them
+    vouched: int = 0  # mentions that vouch for a person
+    doubted: tuple[tuple[str, int], ...] = ()  # mentions that read as a thing (label, count)
 
     @property
     def local_key(self) -> str:
@@ -50,9 +53,10 @@ class Name:
         return (self.name, *self.aliases)
 
 
-def person(name: str, *aliases: str, key: str | None = None) -> Name:
-    """A person (PERSON)."""
-    return Name(name, "PERSON", aliases, key)
+def person(name: str, *aliases: str, key: str | None = None, descriptions: tuple[str, ...] = (),
+           vouched: int = 0, doubted: tuple[tuple[str, int], ...] = ()) -> Name:
+    """A person (PERSON), with what the article says of them."""
+    return Name(name, "PERSON", aliases, key, descriptions, vouched + len(descriptions), doubted)
 
 
 def org(name: str, *aliases: str, key: str | None = None) -> Name:
@@ -146,7 +150,8 @@ def article(
     keys = {e.name: e.local_key for e in entities}
     annotations = Annotations(
         mentions=tuple(mentions),
-        entities=tuple(Entity(e.local_key, e.name, e.label, e.aliases, counts[e.local_key])
+        entities=tuple(Entity(e.local_key, e.name, e.label, e.aliases, counts[e.local_key],
+                              e.descriptions, e.vouched, e.doubted)
                        for e in entities),
         quotes=tuple(_quote(text, q, keys) for q in quotes),
         figures=tuple(_figure(text, f) for f in figures),

@@ -8,13 +8,17 @@ from pathlib import Path
 
 from plain_data import article, day, named, org, person, place, said, site
 
-from sitegen.archive import PersonPage, Site, TopicPage, paginate
+from sitegen.archive import ArticlePage, PersonPage, Site, TopicPage, paginate
 from sitegen.archive.person_names import DOMINANCE
 from sitegen.archive.related import MAX_GROUP, RELATED_COUNT, related_articles
 from sitegen.archive.topics import COMMON_SHARE, TOP_PHRASES
 from sitegen.models import AnnotatedArticle
 
 TESTS = Path(__file__).resolve().parent
+
+
+def page_of(built: Site, slug: str) -> ArticlePage:
+    return next(p for p in built.articles if p.article.slug == slug)
 
 
 def person_page(built: Site, key: str) -> PersonPage:
@@ -152,7 +156,7 @@ def test_article_pages_map_local_keys_to_archive_keys_and_keep_annotations_as_ma
 
 
 def test_a_person_and_a_place_with_one_slug_get_distinct_pages() -> None:
-    built = site(article("model", "Jordan sang.", people=["Jordan"]),
+    built = site(article("model", "Jordan sang.", people=[person("Jordan", vouched=1)]),
                  article("rain", "Rain fell in Jordan.", names=[place("Jordan")]),
                  article("sun", "Sun shone in Jordan.", names=[place("Jordan")]))
     by_slug = {p.article.slug: p for p in built.articles}
@@ -427,3 +431,45 @@ def test_articles_sharing_a_person_are_related_but_not_by_a_section_alone() -> N
                  article("c", section="politics", date=day(1)))
     related = {p.article.slug: [link.path for link in p.related] for p in built.articles}
     assert related == {"a": ["articles/b/index.html"], "b": ["articles/a/index.html"], "c": []}
+
+
+def test_a_name_mostly_tagged_a_place_with_nothing_vouching_for_a_person_is_the_place() -> None:
+    built = site(article("model", "Jordan sang.", people=["Jordan"]),
+                 article("rain", "Rain fell in Jordan.", names=[place("Jordan")]),
+                 article("sun", "Sun shone in Jordan.", names=[place("Jordan")]))
+    assert built.people == ()
+    assert sorted(slugs_of(topic_page(built, "jordan"))) == ["model", "rain", "sun"]
+    assert page_of(built, "model").entities["jordan"].label == "GPE"
+
+
+def test_a_person_whose_mentions_read_as_a_thing_is_that_thing() -> None:
+    film = person("Dirty Dancing", doubted=(("WORK_OF_ART", 2),))
+    firm = person("Robey Warshaw", doubted=(("ORG", 1),))
+    built = site(article("a", "They saw Dirty Dancing. Robey Warshaw advised.", people=[film, firm]),
+                 article("b", "Robey Warshaw advised.", people=[firm]))
+    assert built.people == ()
+    refs = page_of(built, "a").entities
+    assert (refs["dirty-dancing"].label, refs["robey-warshaw"].label) == ("WORK_OF_ART", "ORG")
+    assert topic_page(built, "robey-warshaw").kind == "organisation"
+    # A title, a person noun or a quote outweighs a thing-like mention; a given name counts too.
+    vouched = site(article("c", "Ms Robey Warshaw spoke.", people=[person("Robey Warshaw", vouched=2,
+                                                                          doubted=(("ORG", 1),))]),
+                   article("d", "Jane Harmon said.", people=[person("Jane Harmon", doubted=(("ORG", 1),))]))
+    assert sorted(p.name for p in vouched.people) == ["Jane Harmon", "Robey Warshaw"]
+
+
+def test_a_person_is_described_by_the_role_most_articles_give() -> None:
+    def blair(role: str) -> list[object]:
+        return [person("Tony Blair", descriptions=(role,))]
+
+    built = site(
+        article("a", "Tony Blair spoke.", people=blair("Prime Minister")),
+        article("b", "Tony Blair spoke.", people=blair("the prime minister")),
+        article("c", "Tony Blair spoke.", people=blair("Labour leader")),
+        article("d", "Hermione Granger spoke.", people=[person("Hermione Granger",
+                                                               descriptions=("the fictional character",))]))
+    said = person_page(built, "tony-blair").description
+    assert said is not None and said.text in ("Prime Minister", "the prime minister")
+    assert said.source.path in ("articles/a/index.html", "articles/b/index.html")
+    assert not said.fictional
+    assert person_page(built, "hermione-granger").description.fictional

@@ -115,6 +115,8 @@ ORGANISATION_WORDS = frozenset(
     federation commission office department ministry court theatre theater hospital school
     airlines airways motors records studios games cup league prize awards festival street road
     house hall stadium museum square towers beach palace cathedral abbey gardens airport station
+    brothers partners associates holdings ventures media labs systems technologies solutions
+    consulting strategies network networks energy fuels coal grants caucus
     """
     )
 )
@@ -141,6 +143,20 @@ DEMONYMS = _words(
 # Words before a name that credit a picture or a handle, not a person ("Twitter @X", "Image: X").
 CREDIT_WORDS = frozenset({"twitter", "image", "images", "photo", "photos", "picture", "credit",
                           "follow", "via", "getty", "reuters", "ap"})
+
+
+# Common nouns for the things a name can be instead of a person, with the label each makes:
+# "the film Dirty Dancing", "Robey Warshaw, a firm", "the Trump Turnberry golf course".
+THING_NOUNS: dict[str, str] = {
+    **dict.fromkeys(_words(
+        "film movie documentary album song single show series sitcom drama musical opera play "
+        "book novel memoir biography poem painting programme program"), "WORK_OF_ART"),
+    **dict.fromkeys(_words(
+        "firm company companies retailer chain brand business bank band team club network channel "
+        "newspaper magazine website site blog agency studio label publisher fund charity"), "ORG"),
+    **dict.fromkeys(_words("course resort hotel casino tower building stadium"), "FAC"),
+    **dict.fromkeys(_words("console phone device products product app software"), "PRODUCT"),
+}
 
 
 def is_person_word(word: str) -> bool:

@@ -57,7 +57,7 @@ class ArticleContext:
 Pass = Callable[[ArticleContext, list[NameSpan]], list[NameSpan]]
 
 
-def _titled(text: str, mention: NameSpan) -> bool:
+def is_titled(text: str, mention: NameSpan) -> bool:
     """Whether an honorific or an office title stands just before the mention."""
     return bool(_TITLE_BEFORE.search(text[max(0, mention.start - _TITLE_WINDOW) : mention.start]))
 
@@ -221,7 +221,7 @@ def organisations_called_it(article: ArticleContext, mentions: list[NameSpan]) -
                 subjects = [c.lower_ for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if clause.dep_ == "ccomp" and subjects:
                     votes[mention.name] += _pronoun_vote(subjects[0])
-    titled = {m.name for m in mentions if m.label == PERSON and _titled(article.text, m)}
+    titled = {m.name for m in mentions if m.label == PERSON and is_titled(article.text, m)}
     return [
         NameSpan(m.start, m.end, m.name, "ORG") if votes[m.name] > 0 and m.name not in titled else m
         for m in mentions
@@ -252,7 +252,7 @@ def vote_people(article: ArticleContext, mentions: list[NameSpan]) -> list[NameS
         elif m.label in _NAME_ENTITY_LABELS:
             other_votes[m.name] += 1
     full_words = _words_of_full_names(mentions)
-    titled = {m.name for m in mentions if m.label == PERSON and _titled(article.text, m)}
+    titled = {m.name for m in mentions if m.label == PERSON and is_titled(article.text, m)}
     surnames = {m.name for m in mentions if m.label == PERSON and " " not in m.name}
 
     def is_person(name: str) -> bool:
@@ -346,7 +346,7 @@ def drop_doubtful_people(article: ArticleContext, mentions: list[NameSpan]) -> l
             and not (
                 mention.name in full_words
                 or counts[mention.name] >= 2
-                or _titled(article.text, mention)
+                or is_titled(article.text, mention)
                 or any(s is not None and s <= mention.start < (e or 0) for s, e in speakers)
             )
         ):

@@ -19,6 +19,7 @@ from sitegen.archive.model import (
     ArticlePage,
     Link,
     ListingPage,
+    PersonDescription,
     PersonPage,
     QuoteEntry,
     Site,
@@ -118,5 +119,6 @@ def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
     return tuple(Link(ref.name, ref.path or "") for ref in ordered)
 
 
-__all__ = ["ArticlePage", "EntityRef", "Link", "ListingPage", "PersonPage", "QuoteEntry", "Site",
+__all__ = ["ArticlePage", "EntityRef", "Link", "ListingPage", "PersonDescription", "PersonPage",
+           "QuoteEntry", "Site",
            "TopicPage", "build_site", "newest_first", "paginate", "spoken_by"]

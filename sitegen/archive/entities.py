@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitegen.archive.person_names import resolve_person_names
+from sitegen.archive.personhood import Description, Seen, decide_people
 from sitegen.keys import slug, unique_key
-from sitegen.labels import PERSON, group_of
+from sitegen.labels import group_of
 from sitegen.models import AnnotatedArticle
 
 
@@ -29,6 +29,7 @@ class ArchiveEntity:
     articles: list[int] = field(default_factory=list)  # indexes into the archive's article list
     mentions: int = 0
     placed: bool = True  # False: a name that cannot say who it is ("Sheila" alone): no page
+    description: Description | None = None  # a person's: who they are, and where it was said
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -59,12 +60,32 @@ def build_entity_index(
     ignore: frozenset[str] = frozenset(),
 ) -> EntityIndex:
     """Merge the entities of every article into archive-wide ones."""
-    by_alias = {k.casefold(): v for k, v in (aliases or {}).items()}
-    # name forms per (group, canonical name): which articles use each
-    articles_of: dict[tuple[str, str], set[int]] = defaultdict(set)
-    forms_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    mentions_of: Counter[tuple[str, str]] = Counter()
-    label_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    seen, local_names = _gather(items, {k.casefold(): v for k, v in (aliases or {}).items()}, ignore)
+    people = decide_people(seen, local_names)
+    entities: dict[tuple[str, str], ArchiveEntity] = {}
+    target_of: dict[tuple[str, str], tuple[str, str]] = {}
+    for identity in sorted(seen, key=lambda i: (-len(seen[i].articles), i)):
+        canonical = people.merged.get(identity, identity)
+        entity = entities.get(canonical)
+        if entity is None:
+            entity = entities[canonical] = ArchiveEntity(key="", name=canonical[1], label="")
+        entity.forms.update(seen[identity].forms)
+        entity.articles.extend(seen[identity].articles)
+        entity.mentions += seen[identity].mentions
+        entity.placed = canonical not in people.unplaced
+        target_of[identity] = canonical
+    for canonical, description in people.descriptions.items():
+        entities[canonical].description = description
+    label_of = {identity: people.labels.get(identity, seen[identity].labels) for identity in seen}
+    keyed = _assign_keys(entities, label_of, target_of)
+    local = [{k: keyed[target_of[i]] for k, i in names.items()} for names in local_names]
+    return EntityIndex(entities={keyed[c]: e for c, e in entities.items()}, local=local)
+
+
+def _gather(items: list[AnnotatedArticle], by_alias: dict[str, str], ignore: frozenset[str],
+            ) -> tuple[dict[tuple[str, str], Seen], list[dict[str, tuple[str, str]]]]:
+    """What the articles say of each (group, name), and each article's keys onto them."""
+    seen: dict[tuple[str, str], Seen] = defaultdict(Seen)
     local_names: list[dict[str, tuple[str, str]]] = []
     for index, item in enumerate(items):
         names: dict[str, tuple[str, str]] = {}
@@ -72,34 +93,11 @@ def build_entity_index(
             forms = (info.name, *info.aliases)
             if any(form.casefold() in ignore for form in forms):
                 continue
-            name = _renamed(info.name, info.aliases, by_alias)
-            group = group_of(info.label)
-            identity = (group, name)
+            identity = (group_of(info.label), _renamed(info.name, info.aliases, by_alias))
             names[info.key] = identity
-            articles_of[identity].add(index)
-            mentions_of[identity] += info.mentions
-            label_of[identity][info.label] += info.mentions
-            for form in forms:
-                forms_of[identity][form] += 1
+            seen[identity].add(index, info)
         local_names.append(names)
-    merged, unplaced = _merged_people(articles_of, local_names)
-    entities: dict[tuple[str, str], ArchiveEntity] = {}
-    target_of: dict[tuple[str, str], tuple[str, str]] = {}
-    for identity in sorted(articles_of, key=lambda i: (-len(articles_of[i]), i)):
-        group, name = merged.get(identity, identity)
-        canonical = (group, name)
-        entity = entities.get(canonical)
-        if entity is None:
-            entity = ArchiveEntity(key="", name=name, label="")
-            entities[canonical] = entity
-        entity.forms.update(forms_of[identity])
-        entity.articles.extend(articles_of[identity])
-        entity.mentions += mentions_of[identity]
-        entity.placed = canonical not in unplaced
-        target_of[identity] = canonical
-    keyed = _assign_keys(entities, label_of, target_of)
-    local = [{k: keyed[target_of[i]] for k, i in names.items()} for names in local_names]
-    return EntityIndex(entities={keyed[c]: e for c, e in entities.items()}, local=local)
+    return dict(seen), local_names
 
 
 def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> str:
@@ -108,26 +106,6 @@ def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> s
         if target:
             return target
     return name
-
-
-def _merged_people(
-    articles_of: dict[tuple[str, str], set[int]], local_names: list[dict[str, tuple[str, str]]],
-) -> tuple[dict[tuple[str, str], tuple[str, str]], set[tuple[str, str]]]:
-    """The people whose names are forms of another's, and those who cannot be placed
-    (``person_names``), as identities."""
-    people = {name: articles for (group, name), articles in articles_of.items() if group == PERSON}
-    named_in = [{name for group, name in names.values() if group == PERSON} for names in local_names]
-
-    def neighbours(name: str) -> set[str]:
-        return set().union(*(named_in[index] for index in people[name])) - {name}
-
-    names = resolve_person_names(people, neighbours)
-    merged = dict(names.merged)
-    for name in list(merged):  # a misspelling of a form that is itself a form of another
-        while merged[name] in merged and merged[merged[name]] != name:
-            merged[name] = merged[merged[name]]
-    return ({(PERSON, name): (PERSON, target) for name, target in merged.items()},
-            {(PERSON, name) for name in names.unplaced})
 
 
 def _assign_keys(

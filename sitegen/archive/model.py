@@ -61,6 +61,15 @@ class QuoteEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonDescription:
+    """Who a person is, as the archive says it most, and the article that says it first."""
+
+    text: str
+    source: Link
+    fictional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class PersonPage:
     """A person: every quote, every article, who and what they appear with."""
 
@@ -75,6 +84,7 @@ class PersonPage:
     people: tuple[Link, ...]
     topics: tuple[Link, ...]
     article_count: int
+    description: PersonDescription | None = None
 
     @property
     def feed_path(self) -> str:

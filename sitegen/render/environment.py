@@ -35,6 +35,7 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
     environment.globals["url"] = _url_helper(base_path)
     environment.globals["highlight_kinds"] = (*STYLES, ("quote", "Quotes"), ("figure", "Figures"))
     environment.filters["longdate"] = _long_date
+    environment.filters["capitalize_first"] = _capitalize_first
     return environment
 
 
@@ -62,6 +63,11 @@ def _url_helper(base_path: str) -> Callable[..., str]:
         return relative_url(page, target)
 
     return url
+
+
+def _capitalize_first(value: str) -> str:
+    """The text with its first letter capital, the rest as written ("the OECD's…" → "The OECD's…")."""
+    return value[:1].upper() + value[1:]
 
 
 def _long_date(value: Any) -> str:

@@ -1,0 +1,134 @@
+"""What one article says of each person it names: who they are, and whether they are a person.
+
+Two readings of every person mention's surroundings, gathered per entity:
+
+* **descriptions**: the role a person is introduced with, as written: an apposition
+  ("Jean-Philippe Cotis, the OECD's chief economist"), a title before the name ("Chelsea
+  manager Jose Mourinho", "Prime Minister Tony Blair"), or a description the name is in
+  apposition to ("the prime minister, Tony Blair");
+* **evidence**: mentions that vouch for a person (a title before the name, a person noun
+  beside it, a quote the person speaks) and mentions that read as a thing, with the label
+  the thing would have (a plural proper noun, "the film Dirty Dancing", "Robey Warshaw, a
+  firm", a name that modifies a thing: "the Trump Turnberry golf course").
+
+The archive weighs the evidence of every article before it calls a name a person, and
+picks the description used most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sitegen.annotate.lexicon import DEFINITE_DETERMINERS, HONORIFICS, THING_NOUNS
+from sitegen.annotate.names import PERSON, Cluster, Clusters, NameSpan
+from sitegen.annotate.subjects import is_person_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MAX_DESCRIPTION_WORDS = 10
+_COMMON_NOUNS = ("NN", "NNS")
+_NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS)
+_ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "-", "–"})
+
+
+@dataclass
+class PersonReading:
+    """What an article's mentions say of one of its people."""
+
+    vouched: int = 0
+    doubted: Counter[str] = field(default_factory=Counter)  # label it reads as -> mentions
+    descriptions: Counter[str] = field(default_factory=Counter)
+
+
+def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
+                titled: Iterable[NameSpan], speakers: Iterable[Cluster]) -> dict[int, PersonReading]:
+    """The reading of each person cluster (by ``id``): ``titled`` are the mentions with a title
+    before them, ``speakers`` the clusters each quote was attributed to, one per quote."""
+    readings: dict[int, PersonReading] = defaultdict(PersonReading)
+    for mention in titled:
+        readings[id(clusters.of(mention))].vouched += 1
+    for speaker in speakers:
+        readings[id(speaker)].vouched += 1
+    for mention in mentions:
+        if mention.label != PERSON:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        reading = readings[id(clusters.of(mention))]
+        thing = _reads_as_thing(span)
+        if thing is not None:
+            reading.doubted[thing] += 1
+        for description in _descriptions(span):
+            reading.descriptions[description] += 1
+            reading.vouched += 1
+    return readings
+
+
+def _reads_as_thing(span: Span) -> str | None:
+    """The label a person mention reads as instead, from the words around it, or None."""
+    doc, root = span.doc, span.root
+    if doc[span.end - 1].tag_ == "NNPS":
+        return "ORG"  # "Creative Zens", "Generation Xers": a plural is no one person
+    # "the film Dirty Dancing", "Robey Warshaw, a firm", "the Trump Turnberry golf course" (but
+    # not "Spielberg's film": the possessor of a thing is still a person).
+    heads = [root.head] if root.dep_ == "compound" and root.head.i >= span.end else []
+    for token in (*_neighbours(span), *heads):
+        thing = THING_NOUNS.get(token.lower_) if token.tag_ in _COMMON_NOUNS else None
+        if thing:
+            return thing
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in DEFINITE_DETERMINERS and _inside(before.head, span):
+        return "ORG"  # "the Best Buy": a person takes no article
+    return None
+
+
+def _neighbours(span: Span) -> list[Token]:
+    """The nouns in apposition to a mention, or compounded with it from the left."""
+    doc, root = span.doc, span.root
+    found = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos":
+        found.append(root.head)
+    index = span.start - 1
+    while index >= 0 and doc[index].dep_ in ("compound", "amod") and _inside(doc[index].head, span):
+        found.append(doc[index])
+        index -= 1
+    return found
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _descriptions(span: Span) -> list[str]:
+    """The roles a person mention is introduced with, as written in the text."""
+    doc, root = span.doc, span.root
+    found = []
+    for child in root.children:  # "Jean-Philippe Cotis, the OECD's chief economist"
+        if child.dep_ == "appos" and child.i >= span.end and child.tag_ in _COMMON_NOUNS \
+                and is_person_noun(child):
+            found.append(_phrase(doc, child.left_edge.i, child.right_edge.i + 1))
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ in _COMMON_NOUNS \
+            and is_person_noun(root.head):  # "the prime minister, Tony Blair"
+        found.append(_phrase(doc, root.head.left_edge.i, root.head.i + 1))
+    start = span.start
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+            and doc[start - 1].head.i in range(start - 1, span.end) and doc[start - 1].text not in ",.":
+        start -= 1
+    if start < span.start and any(is_person_noun(token) for token in doc[start : span.start]):
+        found.append(_phrase(doc, start, span.start))  # "Chelsea manager Jose Mourinho"
+    return [phrase for phrase in found if phrase and phrase.lower() not in _NOT_DESCRIPTIONS]
+
+
+def _phrase(doc: Doc, start: int, end: int) -> str:
+    """The words from ``start``, up to a comma or a relative clause, at most ten."""
+    words: list[Token] = []
+    for token in doc[start:end]:
+        if token.lower_ in _ENDS_DESCRIPTION or token.is_space or len(words) == MAX_DESCRIPTION_WORDS:
+            break
+        words.append(token)
+    return "".join(token.text_with_ws for token in words).strip()
