@@ -40,14 +40,17 @@ def test_a_form_that_fits_two_people_joins_only_a_far_more_prominent_one() -> No
     assert merged(people) == {"George Bush": "George W. Bush"}
 
 
-def test_a_nickname_joins_only_with_shared_context() -> None:
-    names = {"Vincent Cable": [1, 2, 3], "Vince Cable": [4]}
+def test_a_plain_nickname_joins_the_only_person_of_that_surname_others_need_context() -> None:
     assert compatible(parse_name("Vince Cable"), parse_name("Vincent Cable")) == "nickname"
-    assert merged(names) == {}  # no article, no neighbour in common: maybe another Cable
-    assert merged(names, {"Vincent Cable": {"Charles Kennedy", "Menzies Campbell", "Tony Blair"},
-                          "Vince Cable": {"Charles Kennedy", "Menzies Campbell"}}) == {
-        "Vince Cable": "Vincent Cable"}
+    assert merged({"Vincent Cable": [1, 2, 3], "Vince Cable": [4]}) == {"Vince Cable": "Vincent Cable"}
+    # "Bill" may be William or Robert: it joins only with an article or company in common.
+    names = {"William Hague": [1, 2], "Bill Hague": [3]}
+    assert merged(names) == {}
+    company = {"Iain Duncan Smith", "Ffion Hague"}
+    assert merged(names, {"William Hague": company, "Bill Hague": company}) == {"Bill Hague": "William Hague"}
     assert merged({"William Hague": [1, 2], "Bill Hague": [2]}) == {"Bill Hague": "William Hague"}
+    # With another Cable about, even a plain nickname needs context.
+    assert merged({"Vincent Cable": [1, 2, 3], "Vince Cable": [4], "Jane Cable": [5]}) == {}
 
 
 def test_a_misspelt_surname_joins_the_one_person_one_letter_away_with_context() -> None:
@@ -55,7 +58,10 @@ def test_a_misspelt_surname_joins_the_one_person_one_letter_away_with_context() 
     assert not one_edit_apart("campbell", "campbell") and not one_edit_apart("smith", "smyth ")
     names = {"Darren Campbell": [1, 2, 3], "Darren Campell": [3]}
     assert merged(names) == {"Darren Campell": "Darren Campbell"}
-    assert merged({"Darren Campbell": [1, 2, 3], "Darren Campell": [9]}) == {}  # no context
+    assert merged({"John Smith": [1, 2, 3], "John Smyth": [9]}) == {}  # a common name needs context
+    assert merged({"John Smith": [1, 2, 3], "John Smyth": [3]}) == {"John Smyth": "John Smith"}
+    # A rare first name makes the two one person even apart ("Berhane Adera", "Adere").
+    assert merged({"Berhane Adera": [1], "Berhane Adere": [2]}) == {"Berhane Adere": "Berhane Adera"}
     rivals = {"Darren Campbell": [1, 2, 3], "Darren Cambell": [2, 4], "Darren Campell": [3]}
     assert "Darren Campell" not in merged(rivals)  # two people one letter away: no guess
 

@@ -451,10 +451,14 @@ def test_a_person_whose_mentions_read_as_a_thing_is_that_thing() -> None:
     refs = page_of(built, "a").entities
     assert (refs["dirty-dancing"].label, refs["robey-warshaw"].label) == ("WORK_OF_ART", "ORG")
     assert topic_page(built, "robey-warshaw").kind == "organisation"
-    # A title, a person noun or a quote outweighs a thing-like mention; a given name counts too.
+    # A title, a person noun or a quote outweighs a thing-like mention; a given name counts
+    # too, but for less than the text.
     vouched = site(article("c", "Ms Robey Warshaw spoke.", people=[person("Robey Warshaw", vouched=2,
                                                                           doubted=(("ORG", 1),))]),
-                   article("d", "Jane Harmon said.", people=[person("Jane Harmon", doubted=(("ORG", 1),))]))
+                   article("d", "Jane Harmon said.", people=[person("Jane Harmon", vouched=1,
+                                                                    doubted=(("ORG", 1),))]),
+                   article("e", "Arthur Andersen audited.", people=[person("Arthur Andersen",
+                                                                          doubted=(("ORG", 1),))]))
     assert sorted(p.name for p in vouched.people) == ["Jane Harmon", "Robey Warshaw"]
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitegen.annotate.lexicon import DEFINITE_DETERMINERS, HONORIFICS, THING_NOUNS
+from sitegen.annotate.lexicon import DEFINITE_DETERMINERS, HONORIFICS, THING_NOUNS, is_person_word
 from sitegen.annotate.names import PERSON, Cluster, Clusters, NameSpan
 from sitegen.annotate.subjects import is_person_noun
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MAX_DESCRIPTION_WORDS = 10
+THING_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
+_TRADE_WORDS = frozenset({"market", "industry", "sector"})
 _COMMON_NOUNS = ("NN", "NNS")
 _NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS)
 _ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "-", "–"})
@@ -63,6 +66,8 @@ def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
         thing = _reads_as_thing(span)
         if thing is not None:
             reading.doubted[thing] += 1
+        if thing is not None:
+            continue  # "market leader Best Buy" is no person's description
         for description in _descriptions(span):
             reading.descriptions[description] += 1
             reading.vouched += 1
@@ -81,9 +86,31 @@ def _reads_as_thing(span: Span) -> str | None:
         thing = THING_NOUNS.get(token.lower_) if token.tag_ in _COMMON_NOUNS else None
         if thing:
             return thing
+    for token in _neighbours(span):
+        plural_of_things = token.tag_ == "NNS" and not is_person_word(token.lower_.removesuffix("s"))
+        if plural_of_things or (token.lower_ == "leader" and token.i > 0
+                                and token.doc[token.i - 1].lower_ in _TRADE_WORDS):
+            return "ORG"  # "external auditors Arthur Andersen", "market leader Best Buy"
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in DEFINITE_DETERMINERS and _inside(before.head, span):
         return "ORG"  # "the Best Buy": a person takes no article
+    partner = _coordinated_label(span)
+    if partner is not None:
+        return partner  # "the Alzheimer's Society, Age Concern and Mencap"
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return "GPE"  # "killed at Auschwitz", "in Monte Carlo"
+    return None
+
+
+def _coordinated_label(span: Span) -> str | None:
+    """The label of another kind of entity the mention is listed with, if any."""
+    root = span.root
+    partners = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for partner in partners:
+        if partner.ent_type_ in THING_LABELS:
+            return partner.ent_type_
     return None
 
 

@@ -225,7 +225,9 @@ def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person],
     fitting = []
     for person in candidates:
         way = person.fits(parsed)
-        if way == "nickname" and not _shared_context(name, person.forms[0], articles_of, neighbours):
+        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first)
+        if way == "nickname" and not plain and \
+                not _shared_context(name, person.forms[0], articles_of, neighbours):
             continue
         if way is not None:
             fitting.append(person)
@@ -235,6 +237,16 @@ def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person],
     if len(fitting) > 1 and len(fitting[0].articles) >= DOMINANCE * len(fitting[1].articles):
         return fitting[0]
     return None
+
+
+def _plain_nickname(a: str, b: str) -> bool:
+    """Whether one of two first names is a short form of few names, the other among them
+    ("vince" of vincent, vincenzo or vinson; not "bill", which may be William or Robert)."""
+    for short, full in ((a, b), (b, a)):
+        canonicals = _namer().canonicals_of(short)
+        if full in canonicals and len(canonicals) <= 3:
+            return True
+    return False
 
 
 def _shared_context(a: str, b: str, articles_of: Mapping[str, set[int]],
@@ -248,18 +260,20 @@ def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
     """A rarer person one letter off a more prominent one of the same first name, with context
     shared and no other candidate ("Darren Campell" → "Darren Campbell")."""
     merged: dict[str, str] = {}
-    for person in sorted(people, key=lambda p: len(p.articles)):
+    rank = {id(person): index for index, person in enumerate(people)}  # most prominent first
+    for person in reversed(people):
         main = person.parsed[0]
         if len(main.last) < 4:
             continue
-        rivals = [other for other in people if other is not person
-                  and len(other.articles) > len(person.articles)
-                  and one_edit_apart(main.last, other.parsed[0].last)
-                  and first_names_agree(main.first, other.parsed[0].first) == "same"]
-        if len(rivals) != 1:
-            continue
-        other = rivals[0]
-        if person.articles & other.articles or \
+        near = [other for other in people if other is not person
+                and one_edit_apart(main.last, other.parsed[0].last)
+                and first_names_agree(main.first, other.parsed[0].first) == "same"]
+        if len(near) != 1 or rank[id(near[0])] > rank[id(person)] or near[0].forms[0] in merged:
+            continue  # no one, several (no guess), or the rarer of the two joins the other
+        other = near[0]
+        # A rare first name ("Berhane") makes two forms one letter apart one person; a common
+        # one ("John Smith", "John Smyth") needs a shared article or shared company.
+        if not is_given_name(main.first) or person.articles & other.articles or \
                 len(neighbours(person.forms[0]) & neighbours(other.forms[0])) >= SHARED_CONTEXT:
             for form in person.forms:
                 merged[form] = other.forms[0]

@@ -82,10 +82,7 @@ class People:
 def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]]) -> People:
     """Join the forms of each person, turn names that are things into things, describe each."""
     people = {name: s.articles for (group, name), s in seen.items() if group == PERSON}
-    named_in = [{name for group, name in names.values() if group == PERSON} for names in local_names]
-
-    def neighbours(name: str) -> set[str]:
-        return set().union(*(named_in[index] for index in people[name])) - {name}
+    neighbours = _context(seen, local_names, people)
 
     names = resolve_person_names(people, neighbours)
     merged = {(PERSON, name): (PERSON, _final(names.merged, name)) for name in names.merged}
@@ -106,6 +103,23 @@ def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identi
             merged[form] = (group_of(thing), canonical[1])
             labels[form] = Counter({thing: seen[form].mentions})
     return People(merged, {(PERSON, name) for name in names.unplaced}, labels, descriptions)
+
+
+def _context(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]],
+             people: dict[str, set[int]]) -> Callable[[str], set[str]]:
+    """The names a person's articles name beside them: what tells two forms share a context.
+
+    Only names of few articles count (at most 2 % of the archive, or 3): the UK or the BBC
+    is beside everybody.
+    """
+    rare = max(3, len(local_names) // 50)
+    named_in = [{name for identity in names.values() if len(seen[identity].articles) <= rare
+                 for name in (identity[1],)} for names in local_names]
+
+    def neighbours(name: str) -> set[str]:
+        return set().union(*(named_in[index] for index in people[name])) - {name}
+
+    return neighbours
 
 
 def _final(merged: dict[str, str], name: str) -> str:
@@ -137,7 +151,8 @@ def _thing_label(canonical: Identity, forms: list[Seen],
                  other_articles: Callable[[str], tuple[int, Counter[str]]]) -> str | None:
     """The label a "person" really has when the evidence says it is no person, else None."""
     name = canonical[1]
-    vouched = sum(s.vouched for s in forms) + (1 if _has_given_name(name) else 0)
+    # A given name vouches, but less than the text does: "Arthur Andersen, the auditors".
+    vouched = sum(s.vouched for s in forms) + (0.5 if _has_given_name(name) else 0)
     doubted: Counter[str] = Counter()
     for record in forms:
         doubted.update(record.doubted)
