@@ -97,7 +97,19 @@ def _tidy_person(name: str) -> str:
     words = [word for word in name.split() if not (set(word) & _QUOTE_MARKS) and "@" not in word]
     while words and words[0].lower().rstrip(":") in CREDIT_WORDS:
         words.pop(0)
+    for index, word in enumerate(words):
+        if sum(letter.isupper() for letter in word[1:]) >= 3:  # "MaransFlagShareLikeReply…"
+            words = [*words[:index], _first_word_of(word)]
+            break
     return " ".join(words)
+
+
+def _first_word_of(fused: str) -> str:
+    """The first of several words run together ("MaransFlagShare" → "Marans")."""
+    for index in range(1, len(fused)):
+        if fused[index].isupper() and fused[index - 1].islower():
+            return fused[:index]
+    return fused
 
 
 def _name_alone(name: str) -> str:

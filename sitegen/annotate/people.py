@@ -56,14 +56,14 @@ def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
         readings[id(clusters.of(mention))].vouched += 1
     for speaker in speakers:
         readings[id(speaker)].vouched += 1
-    for mention in mentions:
-        if mention.label != PERSON:
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+    spans = [(mention, doc.char_span(mention.start, mention.end, alignment_mode="expand"))
+             for mention in mentions]
+    label_at = {token.i: mention.label for mention, span in spans if span is not None for token in span}
+    for mention, span in spans:
+        if mention.label != PERSON or span is None:
             continue
         reading = readings[id(clusters.of(mention))]
-        thing = _reads_as_thing(span)
+        thing = _reads_as_thing(span, label_at)
         if thing is not None:
             reading.doubted[thing] += 1
         if thing is not None:
@@ -74,7 +74,7 @@ def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
     return readings
 
 
-def _reads_as_thing(span: Span) -> str | None:
+def _reads_as_thing(span: Span, label_at: dict[int, str]) -> str | None:
     """The label a person mention reads as instead, from the words around it, or None."""
     doc, root = span.doc, span.root
     if doc[span.end - 1].tag_ == "NNPS":
@@ -94,7 +94,7 @@ def _reads_as_thing(span: Span) -> str | None:
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in DEFINITE_DETERMINERS and _inside(before.head, span):
         return "ORG"  # "the Best Buy": a person takes no article
-    partner = _coordinated_label(span)
+    partner = _coordinated_label(span, label_at)
     if partner is not None:
         return partner  # "the Alzheimer's Society, Age Concern and Mencap"
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
@@ -102,15 +102,17 @@ def _reads_as_thing(span: Span) -> str | None:
     return None
 
 
-def _coordinated_label(span: Span) -> str | None:
-    """The label of another kind of entity the mention is listed with, if any."""
+def _coordinated_label(span: Span, label_at: dict[int, str]) -> str | None:
+    """The label of another kind of entity the mention is listed with, if any (as the mention
+    passes labelled it, not the model: "Douglas Hodge and Stanley Townsend" are two people)."""
     root = span.root
     partners = [child for child in root.children if child.dep_ == "conj"]
     if root.dep_ == "conj":
         partners.append(root.head)
     for partner in partners:
-        if partner.ent_type_ in THING_LABELS:
-            return partner.ent_type_
+        label = label_at.get(partner.i)
+        if label in THING_LABELS:
+            return label
     return None
 
 

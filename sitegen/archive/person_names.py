@@ -64,7 +64,7 @@ def parse_name(name: str) -> ParsedName:
     >>> parse_name("Bill de Blasio").last, parse_name("George H.W. Bush").initials
     ('de-blasio', ('h', 'w'))
     """
-    words = name.replace(".", ". ").split()
+    words = name.replace(".", ". ").replace("’", "'").split()  # "O’Reilly" is "O'Reilly"
     suffix = ""
     if len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
         suffix = words.pop().rstrip(".").lower()

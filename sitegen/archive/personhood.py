@@ -109,10 +109,10 @@ def _context(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]],
              people: dict[str, set[int]]) -> Callable[[str], set[str]]:
     """The names a person's articles name beside them: what tells two forms share a context.
 
-    Only names of few articles count (at most 2 % of the archive, or 3): the UK or the BBC
-    is beside everybody.
+    Only names of few articles count (at most a tenth of the archive, or 3): the UK or the
+    BBC is beside everybody.
     """
-    rare = max(3, len(local_names) // 50)
+    rare = max(3, len(local_names) // 10)
     named_in = [{name for identity in names.values() if len(seen[identity].articles) <= rare
                  for name in (identity[1],)} for names in local_names]
 
@@ -159,10 +159,19 @@ def _thing_label(canonical: Identity, forms: list[Seen],
     if doubted and sum(doubted.values()) > vouched:
         return doubted.most_common(1)[0][0]
     articles = len(set().union(*(s.articles for s in forms)))
-    elsewhere, labels = other_articles(name)
-    if vouched == 0 and elsewhere > articles:
-        return labels.most_common(1)[0][0]
+    for form in (name, *_singulars(name)):  # "Xboxes" where "Xbox" is a product
+        elsewhere, labels = other_articles(form)
+        if vouched == 0 and elsewhere >= articles and (elsewhere > articles or form != name):
+            return labels.most_common(1)[0][0]
     return None
+
+
+def _singulars(name: str) -> list[str]:
+    """The name with its last word made singular, in the ways English would ("Xboxes" → "Xbox")."""
+    head, _, last = name.rpartition(" ")
+    forms = [last[:-2]] if last.endswith("es") else []
+    forms += [last[:-1]] if last.endswith("s") and not last.endswith("ss") else []
+    return [f"{head} {form}".strip() for form in forms if len(form) >= 2]
 
 
 def _has_given_name(name: str) -> bool:
