@@ -74,7 +74,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: int = 0
     # A person's: the roles the article introduces them with, most used first ("the prime
-    # minister"), and how many mentions vouch for a person or read as a thing (label, count).
+    # minister"), and the evidence that it is a person or reads as a thing (label, points):
+    # 2 points for a mention that says so plainly, 1 for a hint.
     descriptions: tuple[str, ...] = ()
     vouched: int = 0
     doubted: tuple[tuple[str, int], ...] = ()

@@ -56,7 +56,7 @@ class Name:
 def person(name: str, *aliases: str, key: str | None = None, descriptions: tuple[str, ...] = (),
            vouched: int = 0, doubted: tuple[tuple[str, int], ...] = ()) -> Name:
     """A person (PERSON), with what the article says of them."""
-    return Name(name, "PERSON", aliases, key, descriptions, vouched + len(descriptions), doubted)
+    return Name(name, "PERSON", aliases, key, descriptions, vouched + 2 * len(descriptions), doubted)
 
 
 def org(name: str, *aliases: str, key: str | None = None) -> Name:

@@ -458,7 +458,7 @@ def test_a_person_whose_mentions_read_as_a_thing_is_that_thing() -> None:
                    article("d", "Jane Harmon said.", people=[person("Jane Harmon", vouched=1,
                                                                     doubted=(("ORG", 1),))]),
                    article("e", "Arthur Andersen audited.", people=[person("Arthur Andersen",
-                                                                          doubted=(("ORG", 1),))]))
+                                                                          doubted=(("ORG", 2),))]))
     assert sorted(p.name for p in vouched.people) == ["Jane Harmon", "Robey Warshaw"]
 
 

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MAX_DESCRIPTION_WORDS = 10
+# Evidence is counted in points: a mention that says it plainly is worth CLEAR, a hint HINT
+# ("the X", listed with an organisation, "in X": each a person can also take).
+CLEAR, HINT = 2, 1
 THING_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _TRADE_WORDS = frozenset({"market", "industry", "sector"})
@@ -42,8 +45,8 @@ _ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", 
 class PersonReading:
     """What an article's mentions say of one of its people."""
 
-    vouched: int = 0
-    doubted: Counter[str] = field(default_factory=Counter)  # label it reads as -> mentions
+    vouched: int = 0  # points: CLEAR for each mention that plainly says "a person"
+    doubted: Counter[str] = field(default_factory=Counter)  # label it reads as -> points
     descriptions: Counter[str] = field(default_factory=Counter)
 
 
@@ -53,9 +56,9 @@ def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
     before them, ``speakers`` the clusters each quote was attributed to, one per quote."""
     readings: dict[int, PersonReading] = defaultdict(PersonReading)
     for mention in titled:
-        readings[id(clusters.of(mention))].vouched += 1
+        readings[id(clusters.of(mention))].vouched += CLEAR
     for speaker in speakers:
-        readings[id(speaker)].vouched += 1
+        readings[id(speaker)].vouched += CLEAR
     spans = [(mention, doc.char_span(mention.start, mention.end, alignment_mode="expand"))
              for mention in mentions]
     label_at = {token.i: mention.label for mention, span in spans if span is not None for token in span}
@@ -65,17 +68,33 @@ def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
         reading = readings[id(clusters.of(mention))]
         thing = _reads_as_thing(span, label_at)
         if thing is not None:
-            reading.doubted[thing] += 1
-        if thing is not None:
+            label, points = thing
+            reading.doubted[label] += points
             continue  # "market leader Best Buy" is no person's description
         for description in _descriptions(span):
             reading.descriptions[description] += 1
-            reading.vouched += 1
+            reading.vouched += CLEAR
     return readings
 
 
-def _reads_as_thing(span: Span, label_at: dict[int, str]) -> str | None:
-    """The label a person mention reads as instead, from the words around it, or None."""
+def _reads_as_thing(span: Span, label_at: dict[int, str]) -> tuple[str, int] | None:
+    """The label a person mention reads as instead and how plainly (points), or None."""
+    clear = _clearly_a_thing(span)
+    if clear is not None:
+        return clear, CLEAR
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in DEFINITE_DETERMINERS and _inside(before.head, span):
+        return "ORG", HINT  # "the Best Buy": a person seldom takes an article
+    partner = _coordinated_label(span, label_at)
+    if partner is not None:
+        return partner, HINT  # "the Alzheimer's Society, Age Concern and Mencap"
+    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+        return "GPE", HINT  # "killed at Auschwitz", "in Monte Carlo" (but "in Ray", the film)
+    return None
+
+
+def _clearly_a_thing(span: Span) -> str | None:
     doc, root = span.doc, span.root
     if doc[span.end - 1].tag_ == "NNPS":
         return "ORG"  # "Creative Zens", "Generation Xers": a plural is no one person
@@ -91,14 +110,6 @@ def _reads_as_thing(span: Span, label_at: dict[int, str]) -> str | None:
         if plural_of_things or (token.lower_ == "leader" and token.i > 0
                                 and token.doc[token.i - 1].lower_ in _TRADE_WORDS):
             return "ORG"  # "external auditors Arthur Andersen", "market leader Best Buy"
-    before = doc[span.start - 1] if span.start else None
-    if before is not None and before.lower_ in DEFINITE_DETERMINERS and _inside(before.head, span):
-        return "ORG"  # "the Best Buy": a person takes no article
-    partner = _coordinated_label(span, label_at)
-    if partner is not None:
-        return partner  # "the Alzheimer's Society, Age Concern and Mencap"
-    if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
-        return "GPE"  # "killed at Auschwitz", "in Monte Carlo"
     return None
 
 

@@ -151,8 +151,10 @@ def _thing_label(canonical: Identity, forms: list[Seen],
                  other_articles: Callable[[str], tuple[int, Counter[str]]]) -> str | None:
     """The label a "person" really has when the evidence says it is no person, else None."""
     name = canonical[1]
-    # A given name vouches, but less than the text does: "Arthur Andersen, the auditors".
-    vouched = sum(s.vouched for s in forms) + (0.5 if _has_given_name(name) else 0)
+    # Points (``annotate.people``): a mention that plainly says so is 2, a hint 1; a given
+    # name vouches like a hint ("Stephen Rea", listed beside an "Adrian Dunbar" the model
+    # took for an organisation) but not like the text ("external auditors Arthur Andersen").
+    vouched = sum(s.vouched for s in forms) + (1 if _has_given_name(name) else 0)
     doubted: Counter[str] = Counter()
     for record in forms:
         doubted.update(record.doubted)
