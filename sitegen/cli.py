@@ -227,6 +227,8 @@ def _build(args: argparse.Namespace) -> int:
 
     config = site_config(args)
     report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet))
+    for warning in report.warnings:
+        log.warning("%s", warning)
     for problem in report.problems:
         log.error("%s", problem)
     log.info(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import ConfigError, Problem, UsageError
 
@@ -41,6 +43,12 @@ class Config:
     aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     ignore: frozenset[str] = frozenset()
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
+    timezone: str = "UTC"  # for times written without an offset ("2019-05-02 10:30")
+
+    @property
+    def zone(self) -> tzinfo:
+        """``timezone`` as a ``tzinfo``."""
+        return UTC if self.timezone == "UTC" else ZoneInfo(self.timezone)
 
     @property
     def base_path(self) -> str:
@@ -79,9 +87,10 @@ class Config:
 
 _PATH_KEYS = ("content", "templates", "static", "output", "cache")
 _STR_KEYS = ("title", "description", "base_url", "model", "cname")
+_ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
-_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
+_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -102,6 +111,8 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         return None, "a folder path (a string)"
     if key in _STR_KEYS:
         return (value, None) if isinstance(value, str) else (None, "a string")
+    if key in _ZONE_KEYS:
+        return _zone_name(value)
     if key in _INT_KEYS:
         if isinstance(value, int) and not isinstance(value, bool) and value >= _INT_KEYS[key]:
             return value, None
@@ -113,6 +124,17 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
             return frozenset(v.casefold() for v in value), None
         return None, "a list of names"
     raise KeyError(key)
+
+
+def _zone_name(value: Any) -> tuple[Any, str | None]:
+    expected = 'a time zone name such as "UTC" or "Europe/London"'
+    if not isinstance(value, str) or not value:
+        return None, expected
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None, expected
+    return value, None
 
 
 def load_config(path: Path | None = None) -> Config:
