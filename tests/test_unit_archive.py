@@ -477,3 +477,12 @@ def test_a_person_is_described_by_the_role_most_articles_give() -> None:
     assert said.source.path in ("articles/a/index.html", "articles/b/index.html")
     assert not said.fictional
     assert person_page(built, "hermione-granger").description.fictional
+
+
+def test_a_given_name_alone_is_a_person_unless_a_relative_or_another_persons_first_name() -> None:
+    built = site(article("a", "Arthur Hailey and his wife Sheila.",
+                         people=["Arthur Hailey", person("Sheila", descriptions=("his wife",))]),
+                 article("b", "Paintings by Raphael hang here.", people=["Raphael"]),
+                 article("c", "Michelle spoke.", people=["Michelle"]),
+                 article("d", people=["Michelle Obama"]))
+    assert sorted(p.name for p in built.people) == ["Arthur Hailey", "Michelle Obama", "Raphael"]

@@ -105,8 +105,10 @@ def _clearly_a_thing(span: Span) -> str | None:
         thing = THING_NOUNS.get(token.lower_) if token.tag_ in _COMMON_NOUNS else None
         if thing:
             return thing
+    listed = any(child.dep_ == "conj" for child in root.children)  # "newscasters Tom Brokaw, …"
     for token in _neighbours(span):
-        plural_of_things = token.tag_ == "NNS" and not is_person_word(token.lower_.removesuffix("s"))
+        plural_of_things = token.tag_ == "NNS" and not listed \
+            and not is_person_word(token.lower_.removesuffix("s"))
         if plural_of_things or (token.lower_ == "leader" and token.i > 0
                                 and token.doc[token.i - 1].lower_ in _TRADE_WORDS):
             return "ORG"  # "external auditors Arthur Andersen", "market leader Best Buy"

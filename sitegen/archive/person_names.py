@@ -168,13 +168,15 @@ class PeopleNames:
 
 
 def resolve_person_names(
-    articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]]
+    articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]],
+    relatives: Callable[[str], bool] = lambda name: False,
 ) -> PeopleNames:
     """Which names are forms of another person's, and which one-word names are nobody's.
 
-    A one-word name that joins no full name is a person of its own only when it is no
-    given name and no full name of the archive has it either ("Shakespeare"); "Sheila"
-    alone, or a "Smith" that several Smiths could be, names nobody in particular.
+    A one-word name that joins no full name is a person of its own ("Shakespeare",
+    "Raphael") unless it is a word of some full name of the archive ("Smith", that several
+    Smiths could be; "Michelle", the first name of a Michelle Obama it may or may not be), or
+    a given name the articles give for a relative ("his wife Sheila", ``relatives``).
     """
     merged = merge_person_names(articles_of, neighbours)
     parsed = {name: parse_name(name) for name in articles_of}
@@ -183,7 +185,7 @@ def resolve_person_names(
     def nobody(name: str) -> bool:
         single = parsed[name]
         return not (single.full or single.peer or single.suffix) and (
-            is_given_name(single.last) or single.last in words)
+            single.last in words or (is_given_name(single.last) and relatives(name)))
 
     return PeopleNames(merged, frozenset(name for name in articles_of if name not in merged and nobody(name)))
 

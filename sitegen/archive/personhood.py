@@ -28,6 +28,8 @@ from sitegen.models import Entity
 
 Identity = tuple[str, str]  # (merge group, name)
 _DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
+RELATIVES = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+                       "widow", "partner", "girlfriend", "boyfriend", "grandson", "granddaughter"})
 _FICTIONAL = re.compile(r"\b(?:character|fictional|fictitious)\b", re.IGNORECASE)
 
 
@@ -84,7 +86,8 @@ def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identi
     people = {name: s.articles for (group, name), s in seen.items() if group == PERSON}
     neighbours = _context(seen, local_names, people)
 
-    names = resolve_person_names(people, neighbours)
+    names = resolve_person_names(people, neighbours,
+                                 lambda name: _described_as_relative(seen[(PERSON, name)]))
     merged = {(PERSON, name): (PERSON, _final(names.merged, name)) for name in names.merged}
     members: dict[Identity, list[Identity]] = {}
     for identity in (i for i in seen if i[0] == PERSON):
@@ -120,6 +123,11 @@ def _context(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]],
         return set().union(*(named_in[index] for index in people[name])) - {name}
 
     return neighbours
+
+
+def _described_as_relative(record: Seen) -> bool:
+    """Whether the articles introduce the person as somebody's relative ("his wife")."""
+    return any(set(key.split()) & RELATIVES for key in record.descriptions)
 
 
 def _final(merged: dict[str, str], name: str) -> str:
