@@ -59,10 +59,21 @@ def test_same_person_under_different_names_has_one_page(archive: Path) -> None:
 
 def test_people_index_lists_everyone_a_to_z_by_surname(archive: Path) -> None:
     html = (archive / "people/index.html").read_text()
-    order = [html.index(name) for name in ("Tony Blair", "Gordon Brown", "Jane Smith")]
+    a_to_z = html[html.index('<div id="people-list">'):]
+    order = [a_to_z.index(name) for name in ("Tony Blair", "Gordon Brown", "Jane Smith")]
     assert order == sorted(order)
     for letter in ("B", "S"):
         assert f'href="#letter-{letter}"' in html
+
+
+def test_people_index_opens_with_the_most_covered_and_folds_away_the_named_once(archive: Path) -> None:
+    html = (archive / "people/index.html").read_text()
+    leading = html[html.index('id="leading-heading"'):html.index('<nav class="letter-bar"')]
+    # Tony Blair: 3 articles, 1 quote; Gordon Brown: 2 and 1; Jane Smith: one article only.
+    assert leading.index("Tony Blair") < leading.index("Gordon Brown") and "Jane Smith" not in leading
+    s_group = html[html.index('id="letter-S"'):]
+    folded = s_group[s_group.index('<details class="named-once"'):s_group.index("</details>")]
+    assert "Jane Smith" in folded and "1 person named in one article" in folded
 
 
 def test_topics_from_front_matter_folders_config_and_text(archive: Path) -> None:

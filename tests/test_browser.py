@@ -190,6 +190,18 @@ def test_person_link_leads_to_the_person_page_with_the_quote(page, base_url: str
     assert page.get_by_text("This is a budget for hard-working families").first.is_visible()
 
 
+def test_the_people_filter_finds_names_folded_away_and_folds_them_again(page, base_url: str) -> None:
+    goto(page, base_url, "people/index.html")
+    folded = page.locator("#people-list details.named-once:not([open]) li[data-name] a").first
+    name = (folded.text_content() or "").strip()  # beside recurring names, the named-once fold
+    entry = page.locator("#people-list details.named-once li[data-name] a", has_text=name).first
+    assert name and not entry.is_visible()
+    page.locator("#people-filter").fill(name)
+    assert entry.is_visible()
+    page.locator("#people-filter").fill("")
+    assert not entry.is_visible()
+
+
 def test_topic_page_lists_its_articles(page, base_url: str) -> None:
     goto(page, base_url, "topics/economy/index.html")
     links = page.locator("main a").all_inner_texts()

@@ -120,6 +120,9 @@ class Redirect:
     target: str  # the output path of the article page
 
 
+LEADING_PEOPLE = 12  # the people index opens with this many of the most covered
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """The whole archive: what the renderer turns into pages."""
@@ -142,6 +145,12 @@ class Site:
     def letters(self) -> list[str]:
         """The initials that people's surnames start with, for the letter bar."""
         return sorted({p.letter for p in self.people})
+
+    def leading_people(self, count: int = LEADING_PEOPLE) -> list[PersonPage]:
+        """The people the archive covers most (articles and quotes), in more than one article."""
+        ranked = sorted((p for p in self.people if p.article_count > 1),
+                        key=lambda p: (-(p.article_count + len(p.quotes)), p.sort_name))
+        return ranked[:count]
 
 
 def spoken_by(page: ArticlePage, quote: Quote) -> EntityRef | None:

@@ -143,7 +143,7 @@ class PageRenderer:
         for listing in site.home:
             yield self._job("index.html", listing.path, listing=listing)
         yield self._job("people.html", "people/index.html", people=site.people,
-                        letters=site.letters())
+                        letters=site.letters(), leading=tuple(site.leading_people()))
         for person in site.people:
             for listing in person.listing:
                 yield self._job("person.html", listing.path, person=person, listing=listing)
