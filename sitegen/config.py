@@ -41,6 +41,8 @@ SETTINGS: dict[str, str] = {
     "search_part_size": "articles per search index part (bounds Pagefind's memory)",
     "drafts": "true: publish drafts too (draft: true, published: false, _drafts/)",
     "ignore": "names that are never entities, e.g. [\"Twitter\"]",
+    "not_people": "names that are never people, e.g. [\"Cloud Atlas\"] (they stay other names)",
+    "different_people": "names that are never one person, e.g. [[\"George Bush\", \"George W. Bush\"]]",
     "timezone": "the time zone of times written without an offset (\"2019-05-02 10:30\")",
     "aliases": "[aliases] table: \"Canonical name\" = [\"variant\", …]",
     "topics": "[topics] table: \"Topic\" = [\"synonym\", …]",
@@ -71,6 +73,8 @@ class Config:
     drafts: bool = False
     aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     ignore: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()  # casefolded names
+    different_people: tuple[frozenset[str], ...] = ()  # each: casefolded names of different people
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
     timezone: str = "UTC"  # for times written without an offset ("2019-05-02 10:30")
 
@@ -119,7 +123,8 @@ _STR_KEYS = ("title", "description", "base_url", "model", "cname")
 _ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
-_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
+_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore",
+                          "not_people", "different_people"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -148,10 +153,15 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         return None, f"a whole number of at least {_INT_KEYS[key]}"
     if key in _BOOL_KEYS:
         return (value, None) if isinstance(value, bool) else (None, "true or false")
-    if key == "ignore":
+    if key in ("ignore", "not_people"):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return frozenset(v.casefold() for v in value), None
         return None, "a list of names"
+    if key == "different_people":
+        if isinstance(value, list) and all(isinstance(group, list) and len(group) >= 2
+                                           and all(isinstance(v, str) for v in group) for group in value):
+            return tuple(frozenset(v.casefold() for v in group) for group in value), None
+        return None, 'a list of lists of names, e.g. [["George Bush", "George W. Bush"]]'
     raise KeyError(key)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plain_data import article, day, named, org, person, place, said, site
 
-from sitegen.archive import ArticlePage, PersonPage, Site, TopicPage, paginate
+from sitegen.archive import ArticlePage, PersonPage, Site, TopicPage, build_site, paginate
 from sitegen.archive.person_names import DOMINANCE
 from sitegen.archive.related import MAX_GROUP, RELATED_COUNT, related_articles
 from sitegen.archive.topics import COMMON_SHARE, TOP_PHRASES
@@ -486,3 +486,16 @@ def test_a_given_name_alone_is_a_person_unless_a_relative_or_another_persons_fir
                  article("c", "Michelle spoke.", people=["Michelle"]),
                  article("d", people=["Michelle Obama"]))
     assert sorted(p.name for p in built.people) == ["Arthur Hailey", "Michelle Obama", "Raphael"]
+
+
+def test_the_settings_say_a_name_is_no_person_and_two_names_are_two_people() -> None:
+    items = [article("a", "Cloud Atlas won.", people=["Cloud Atlas"]),
+             article("b", "George W. Bush spoke.", people=["George W. Bush"]),
+             article("c", "George W. Bush spoke.", people=["George W. Bush"]),
+             article("d", "George Bush spoke.", people=["George Bush"])]
+    assert sorted(p.name for p in build_site(items, page_size=10).people) == ["Cloud Atlas", "George W. Bush"]
+    built = build_site(items, page_size=10, not_people=frozenset({"cloud atlas"}),
+                       different_people=(frozenset({"george bush", "george w. bush"}),))
+    assert sorted(p.name for p in built.people) == ["George Bush", "George W. Bush"]
+    atlas = next(p for p in built.articles if p.article.slug == "a").entities["cloud-atlas"]
+    assert (atlas.label, atlas.path) == ("MISC", None)  # still named in its article, as another name

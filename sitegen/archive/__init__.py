@@ -53,12 +53,19 @@ def build_site(
     page_size: int,
     aliases: dict[str, str] | None = None,
     ignore: frozenset[str] = frozenset(),
+    not_people: frozenset[str] = frozenset(),
+    different_people: tuple[frozenset[str], ...] = (),
     named_topics: dict[str, tuple[str, ...]] | None = None,
     min_articles: int = 2,
 ) -> Site:
-    """Arrange annotated articles into the pages of the archive."""
+    """Arrange annotated articles into the pages of the archive.
+
+    ``aliases``, ``ignore``, ``not_people`` and ``different_people`` are the settings of the
+    same names (names casefolded): entities merged or renamed, dropped, never people, and
+    groups of names that are never one person.
+    """
     ordered = newest_first(items)
-    entities = build_entity_index(ordered, aliases, ignore)
+    entities = build_entity_index(ordered, aliases, ignore, not_people, different_people)
     topics = find_topics(ordered, entities, named_topics or {}, min_articles)
     people = [e for e in entities.of_group(PERSON) if e.articles and e.placed]
     entity_pages = {(PERSON, p.key): person_path(p.key) for p in people}

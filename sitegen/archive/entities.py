@@ -58,10 +58,12 @@ def build_entity_index(
     items: list[AnnotatedArticle],
     aliases: dict[str, str] | None = None,
     ignore: frozenset[str] = frozenset(),
+    not_people: frozenset[str] = frozenset(),
+    different_people: tuple[frozenset[str], ...] = (),
 ) -> EntityIndex:
     """Merge the entities of every article into archive-wide ones."""
     seen, local_names = _gather(items, {k.casefold(): v for k, v in (aliases or {}).items()}, ignore)
-    people = decide_people(seen, local_names)
+    people = decide_people(seen, local_names, not_people, different_people)
     entities: dict[tuple[str, str], ArchiveEntity] = {}
     target_of: dict[tuple[str, str], tuple[str, str]] = {}
     for identity in sorted(seen, key=lambda i: (-len(seen[i].articles), i)):

@@ -170,6 +170,7 @@ class PeopleNames:
 def resolve_person_names(
     articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]],
     relatives: Callable[[str], bool] = lambda name: False,
+    apart: Callable[[str, str], bool] = lambda a, b: False,
 ) -> PeopleNames:
     """Which names are forms of another person's, and which one-word names are nobody's.
 
@@ -177,8 +178,9 @@ def resolve_person_names(
     "Raphael") unless it is a word of some full name of the archive ("Smith", that several
     Smiths could be; "Michelle", the first name of a Michelle Obama it may or may not be), or
     a given name the articles give for a relative ("his wife Sheila", ``relatives``).
+    ``apart(a, b)`` says two names are never one person (the ``different_people`` setting).
     """
-    merged = merge_person_names(articles_of, neighbours)
+    merged = merge_person_names(articles_of, neighbours, apart)
     parsed = {name: parse_name(name) for name in articles_of}
     words = {part for name in parsed.values() if name.full for part in (name.first, name.last)}
 
@@ -191,7 +193,8 @@ def resolve_person_names(
 
 
 def merge_person_names(
-    articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]]
+    articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]],
+    apart: Callable[[str, str], bool] = lambda a, b: False,
 ) -> dict[str, str]:
     """Each person name that is a form of another, mapped to that other (the most used form).
 
@@ -206,7 +209,9 @@ def merge_person_names(
         parsed = parse_name(name)
         if not parsed.full:
             continue
-        target = _best_fit(name, parsed, by_last.get(parsed.last, []), articles_of, neighbours)
+        candidates = [person for person in by_last.get(parsed.last, [])
+                      if not any(apart(name, form) for form in person.forms)]
+        target = _best_fit(name, parsed, candidates, articles_of, neighbours)
         if target is None:
             person = _Person([name], [parsed], set(articles_of[name]))
             people.append(person)
@@ -218,7 +223,7 @@ def merge_person_names(
             merged[name] = target.forms[0]
     merged |= _misspelt(people, by_last, neighbours)
     merged |= _short_names(names, people, merged)
-    return merged
+    return {form: target for form, target in merged.items() if not apart(form, target)}
 
 
 def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person],

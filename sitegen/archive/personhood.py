@@ -81,13 +81,25 @@ class People:
     descriptions: dict[Identity, Description]  # per canonical person
 
 
-def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]]) -> People:
-    """Join the forms of each person, turn names that are things into things, describe each."""
+NOT_A_PERSON = "MISC"  # the label of a name the settings say is no person: one of the "other names"
+
+
+def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]],
+                  not_people: frozenset[str] = frozenset(),
+                  different_people: tuple[frozenset[str], ...] = ()) -> People:
+    """Join the forms of each person, turn names that are things into things, describe each.
+
+    ``not_people`` (casefolded) are never people; each set of ``different_people`` holds
+    names (casefolded) that are never one person.
+    """
     people = {name: s.articles for (group, name), s in seen.items() if group == PERSON}
     neighbours = _context(seen, local_names, people)
 
+    def apart(a: str, b: str) -> bool:
+        return any(a.casefold() in group and b.casefold() in group for group in different_people)
+
     names = resolve_person_names(people, neighbours,
-                                 lambda name: _described_as_relative(seen[(PERSON, name)]))
+                                 lambda name: _described_as_relative(seen[(PERSON, name)]), apart)
     merged = {(PERSON, name): (PERSON, _final(names.merged, name)) for name in names.merged}
     members: dict[Identity, list[Identity]] = {}
     for identity in (i for i in seen if i[0] == PERSON):
@@ -96,9 +108,11 @@ def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identi
     descriptions: dict[Identity, Description] = {}
     other_articles = _articles_by_other_group(seen)
     for canonical, forms in members.items():
-        thing = _thing_label(canonical, [seen[f] for f in forms], other_articles)
+        records = [seen[f] for f in forms]
+        said_not = any(form.casefold() in not_people for record in records for form in record.forms)
+        thing = NOT_A_PERSON if said_not else _thing_label(canonical, records, other_articles)
         if thing is None:
-            description = _description([seen[f] for f in forms])
+            description = _description(records)
             if description is not None:
                 descriptions[canonical] = description
             continue

@@ -75,6 +75,6 @@ def _toml(name: str, value: Any) -> str:
         return str(value)
     if isinstance(value, Path):
         return f'"{value.as_posix()}"'
-    if isinstance(value, frozenset):
+    if isinstance(value, frozenset | tuple):
         return "[]"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
