@@ -48,9 +48,10 @@ def _words(text: str) -> tuple[str, ...]:
 HONORIFICS = _words(
     "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baron Baroness Prof Professor Cardinal Archbishop Bishop"
 )
+# Not "Coach": British usage writes "England coach Andy Robinson", and "Coach Carter" is a film.
 OFFICE_TITLES = _words(
     "President Minister Secretary Senator Chancellor Judge Governor Mayor King Queen Prince "
-    "Princess Pope Coach Captain"
+    "Princess Pope Captain"
 )
 OTHER_TITLES = (
     "vice president", "prime minister", "deputy prime minister", "foreign secretary",
@@ -94,6 +95,8 @@ PERSON_NOUNS = frozenset(
     developer consultant adviser advisor aide official diplomat envoy monarch king queen
     prince princess pope bishop priest teacher student widow victim witness member
     cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
+    moderator anchor pollster strategist nominee contender challenger incumbent frontrunner
+    hopeful operative donor surrogate congressman congresswoman lawmaker legislator
     """
     )
 )

@@ -227,9 +227,17 @@ def cluster_mentions(mentions: list[NameSpan]) -> Clusters:
     return Clusters(by_form)
 
 
+def _part_of(words: list[str], full_words: list[str]) -> bool:
+    """Whether a shorter name is the end of a full one ("Blair", "Van Doren Stern"), its first
+    name, or one of the surnames of a long one ("Sada" of "Carlos Manuel Sada Solana")."""
+    if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
+        return True
+    return len(words) == 1 and len(full_words) >= 4 and words[0] in full_words[2:]
+
+
 def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKey]) -> FormKey | None:
     label, form = key
-    words = name_words(form)
+    words = [word.casefold() for word in name_words(form)]  # "Van Doren Stern", "Philip van Doren Stern"
     if label == PERSON and len(words) < len(form.split()):
         return None  # "Lord Armstrong" is not "Bill Armstrong" on the surname alone
     candidates: list[FormKey] = []
@@ -237,12 +245,11 @@ def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKe
         full_label, full = full_key
         if full == form or (full_label == PERSON) != (label == PERSON):
             continue
-        full_words = name_words(full)
+        full_words = [word.casefold() for word in name_words(full)]
         shorter = len(words) < len(full_words) or len(form.split()) < len(full.split())
-        if label == PERSON and shorter:
-            if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
-                candidates.append(full_key)
-        elif label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form:
+        person_form = label == PERSON and shorter and _part_of(words, full_words)
+        acronym = label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form
+        if person_form or acronym:
             candidates.append(full_key)
     if not candidates:
         return None

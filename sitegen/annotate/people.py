@@ -86,6 +86,8 @@ def _reads_as_thing(span: Span, label_at: dict[int, str]) -> tuple[str, int] | N
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in DEFINITE_DETERMINERS and _inside(before.head, span):
         return "ORG", HINT  # "the Best Buy": a person seldom takes an article
+    if root.dep_ == "compound" and root.head.tag_ == "NNS" and root.head.i >= span.end:
+        return "ORG", HINT  # "Girl Scout cookies", "the Sandy Hook families"
     partner = _coordinated_label(span, label_at)
     if partner is not None:
         return partner, HINT  # "the Alzheimer's Society, Age Concern and Mencap"
@@ -98,6 +100,8 @@ def _clearly_a_thing(span: Span) -> str | None:
     doc, root = span.doc, span.root
     if doc[span.end - 1].tag_ == "NNPS":
         return "ORG"  # "Creative Zens", "Generation Xers": a plural is no one person
+    if span.start and (doc[span.start - 1].like_num or doc[span.start - 1].tag_ == "CD"):
+        return "MISC"  # "5.45m Euros": an amount of something
     # "the film Dirty Dancing", "Robey Warshaw, a firm", "the Trump Turnberry golf course" (but
     # not "Spielberg's film": the possessor of a thing is still a person).
     heads = [root.head] if root.dep_ == "compound" and root.head.i >= span.end else []
