@@ -268,13 +268,21 @@ def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
     shared and no other candidate ("Darren Campell" → "Darren Campbell")."""
     merged: dict[str, str] = {}
     rank = {id(person): index for index, person in enumerate(people)}  # most prominent first
+    # Two surnames one letter apart share a form with one letter dropped ("campell"): an index
+    # of those forms, by first name, finds the candidates without comparing every pair.
+    by_dropped: dict[tuple[str, str], list[_Person]] = {}
+    for person in people:
+        for form in _one_dropped(person.parsed[0].last):
+            by_dropped.setdefault((person.parsed[0].first, form), []).append(person)
     for person in reversed(people):
         main = person.parsed[0]
         if len(main.last) < 4:
             continue
-        near = [other for other in people if other is not person
-                and one_edit_apart(main.last, other.parsed[0].last)
-                and first_names_agree(main.first, other.parsed[0].first) == "same"]
+        candidates = {id(other): other for form in _one_dropped(main.last)
+                      for other in by_dropped.get((main.first, form), [])}
+        near = [other for other in candidates.values() if other is not person
+                and one_edit_apart(main.last, other.parsed[0].last)]
+        near.sort(key=lambda other: rank[id(other)])
         if len(near) != 1 or rank[id(near[0])] > rank[id(person)] or near[0].forms[0] in merged:
             continue  # no one, several (no guess), or the rarer of the two joins the other
         other = near[0]
@@ -285,6 +293,11 @@ def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
             for form in person.forms:
                 merged[form] = other.forms[0]
     return merged
+
+
+def _one_dropped(word: str) -> set[str]:
+    """The word and every form of it with one letter left out."""
+    return {word} | {word[:index] + word[index + 1 :] for index in range(len(word))}
 
 
 def _short_names(names: list[str], people: list[_Person], merged: dict[str, str]) -> dict[str, str]:
