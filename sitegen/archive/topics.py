@@ -99,7 +99,7 @@ def _named_matchers(named: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[s
 
 def _subjects(items: list[AnnotatedArticle]) -> dict[str, set[int]]:
     """Noun phrases that rank among an article's best by TF-IDF, with those articles."""
-    counts = [Counter(item.annotations.noun_phrases) for item in items]
+    counts = [Counter(p.text for p in item.annotations.noun_phrases) for item in items]
     total = len(items)
     document_frequency: Counter[str] = Counter()
     for phrases in counts:
