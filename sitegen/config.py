@@ -41,6 +41,8 @@ class Config:
     aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     ignore: frozenset[str] = frozenset()
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
+    banned_topics: frozenset[str] = frozenset()  # names that are never a topic ("CNN" = false)
+    sections: dict[str, str] = field(default_factory=dict)  # section folder -> its title
 
     @property
     def base_path(self) -> str:
@@ -81,7 +83,7 @@ _PATH_KEYS = ("content", "templates", "static", "output", "cache")
 _STR_KEYS = ("title", "description", "base_url", "model", "cname")
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
-_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
+_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore", "sections"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -112,6 +114,10 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return frozenset(v.casefold() for v in value), None
         return None, "a list of names"
+    if key == "sections":
+        if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
+            return {str(folder): title.strip() for folder, title in value.items()}, None
+        return None, 'a table of section folders and their titles (nyt = "The New York Times")'
     raise KeyError(key)
 
 
@@ -156,7 +162,7 @@ def _from_mapping(data: dict[str, Any], path: Path) -> Config:
         elif key == "aliases":
             values[key] = _aliases(value, path, problems)
         elif key == "topics":
-            values[key] = _topics(value, path, problems)
+            values[key], values["banned_topics"] = _topics(value, path, problems)
         else:
             problems.append(Problem(path, None, f"unknown setting '{key}' (see README, Settings)"))
     if problems:
@@ -184,17 +190,22 @@ def _aliases(table: Any, path: Path, problems: list[Problem]) -> dict[str, str]:
     return aliases
 
 
-def _topics(table: Any, path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _topics(table: Any, path: Path,
+            problems: list[Problem]) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """``"Name" = [synonyms]`` names a topic; ``"Name" = false`` bans one."""
     if not isinstance(table, dict):
-        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms]"))
-        return {}
+        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms], or false"))
+        return {}, frozenset()
     topics: dict[str, tuple[str, ...]] = {}
+    banned: set[str] = set()
     for name, value in table.items():
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if value is False:
+            banned.add(name)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             topics[name] = tuple(value)
         else:
-            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms"))
-    return topics
+            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms, or be false"))
+    return topics, frozenset(banned)
 
 
 def _absolute(config: Config) -> Config:
