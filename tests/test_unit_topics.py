@@ -121,6 +121,8 @@ def test_how_a_mention_is_used_is_read_from_its_context() -> None:
     assert used("the Vermont senator said", "Vermont")[0] and used("a 40GB drive", "GB")[0]
     assert used("WASHINGTON (AP) — Donald", "AP")[0] and used("CNN’s Dana Bash said", "CNN")[0]
     assert used("Liverpool striker Milan Baros", "Liverpool")[1] and used("the film Sideways", "Sideways")[2]
+    assert used("so far, while The Aviator won", "Aviator")[2] and used("Ray, a film about", "Ray")[2]
+    assert not used("The Aviator won.", "Aviator")[2]  # a capital that opens the sentence
     assert used("Sony made a profit", "Sony") == (False, False, False)
 
 

@@ -4,7 +4,7 @@ An outlet cited as a source ("told the BBC", "a CNN/ORC poll"), a name that only
 a person ("Dallas Mavericks owner Mark Cuban", "the Vermont senator"), tells the time
 ("10:00 GMT"), is a unit ("40GB") or a kind ("a super PAC") is mentioned *in passing*: the
 article is not about it. A city named with a player or a score is a club; a name after "the
-film" is a work.
+film", before ", a film" or after a capital "The" inside a sentence is a work.
 """
 
 from __future__ import annotations
@@ -37,6 +37,18 @@ _CLUB_BEFORE = re.compile(r"\b" + CLUB_BEFORE + r"\s+(?:the\s+)?$", re.IGNORECAS
 _SCORE = re.compile(r"^\s*\d{1,2}\s*-\s*\d{1,2}\b|^\s*\(\d{1,2}\)")
 
 
+_WORK_AFTER = re.compile(r"^,?\s+(?:is\s+)?(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WORK_BEFORE))
+                         + r")\b")
+
+
+def _titled(before: str) -> bool:
+    """Whether a capital "The" inside a sentence opens the name: a title ("said The Aviator")."""
+    if not before.endswith("The "):
+        return False
+    rest = before[:-4].rstrip()
+    return bool(rest) and rest[-1] not in ".!?\"“”'(:\n"
+
+
 @dataclass(frozen=True, slots=True)
 class Usage:
     """How one mention uses its name."""
@@ -63,7 +75,7 @@ def usage(text: str, start: int, end: int) -> Usage:
     word_before = _WORD_BEFORE.search(before)
     previous = word_before.group(1).casefold() if word_before else ""
     club = next_word in CLUB_AFTER or bool(_CLUB_BEFORE.search(before)) or bool(_SCORE.match(after))
-    if previous in WORK_BEFORE:
+    if previous in WORK_BEFORE or _WORK_AFTER.match(after) or _titled(before):
         return Usage(work=True)
     if next_word in ROLE_AFTER and _names_a_person(after):
         return Usage(passing=True, club=club)
