@@ -45,12 +45,12 @@ class Thing:
 
     @property
     def name(self) -> str:
-        """The name most articles use (a plural counting its singular's articles too: the
-        Olympics, not Olympic), one the built-in table shows if there is one; ties by the
-        longer, then alphabetically."""
+        """The name most articles use (a plural in half as many articles as its singular
+        counting the singular's too: the Olympics, not Olympic), one the built-in table shows
+        if there is one; ties by the longer, then alphabetically."""
         shown = [n for n in SHOWN_NAMES.get(self.key, ()) if n in self.names]
         names = shown or list(self.names)
-        score = {n: self.names[n] + self.names.get(n[:-1], 0) * n.endswith("s") for n in names}
+        score = {n: self.names[n] + self.names.get(n[:-1], 0) * _noun_plural(n, self.names) for n in names}
         return min(names, key=lambda n: (-score[n], -len(n), n))
 
     @property
@@ -59,6 +59,12 @@ class Thing:
         if self.name.split()[-1].casefold() in EVENT_HEADS:
             return "event"
         return min(self.kinds, key=lambda k: (-self.kinds[k], k)) if self.kinds else "organisation"
+
+
+def _noun_plural(name: str, names: Counter[str]) -> bool:
+    """Whether ``name`` is the plural that its singular stands for as an adjective ("Olympics",
+    "Olympic"): in at least half as many articles as the singular ("London Marathons" is not)."""
+    return name.endswith("s") and names[name] * 2 >= names.get(name[:-1], 0)
 
 
 def lead_end(item: AnnotatedArticle) -> int:
