@@ -80,7 +80,8 @@ def build(
         site = build_site([AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)],
                           page_size=config.page_size, aliases=config.aliases, ignore=config.ignore,
                           not_people=config.not_people, different_people=config.different_people,
-                          named_topics=config.topics, min_articles=config.min_articles)
+                          named_topics=config.topics, min_articles=config.min_articles,
+                          sections=config.sections, banned_topics=config.banned_topics)
         set_aside()  # the archive model lives as long as the annotations
         output = StagedOutput(config.output, previous_files=ledger.previous_files)
         ledger.begin(output.build_id, inputs)

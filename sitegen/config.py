@@ -45,7 +45,9 @@ SETTINGS: dict[str, str] = {
     "different_people": "names that are never one person, e.g. [[\"George Bush\", \"George W. Bush\"]]",
     "timezone": "the time zone of times written without an offset (\"2019-05-02 10:30\")",
     "aliases": "[aliases] table: \"Canonical name\" = [\"variant\", …]",
-    "topics": "[topics] table: \"Topic\" = [\"synonym\", …]",
+    "topics": "[topics] table: \"Topic\" = [\"synonym\", …], or \"Topic\" = false to ban it",
+    "banned_topics": "topics that are never made: \"Name\" = false in [topics]",
+    "sections": "[sections] table: folder = \"Title\" (nyt = \"The New York Times\")",
 }
 
 
@@ -76,6 +78,8 @@ class Config:
     not_people: frozenset[str] = frozenset()  # casefolded names
     different_people: tuple[frozenset[str], ...] = ()  # each: casefolded names of different people
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
+    banned_topics: frozenset[str] = frozenset()  # names that are never a topic ("CNN" = false)
+    sections: dict[str, str] = field(default_factory=dict)  # section folder -> its title
     timezone: str = "UTC"  # for times written without an offset ("2019-05-02 10:30")
 
     @property
@@ -124,7 +128,7 @@ _ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
 _SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore",
-                          "not_people", "different_people"))
+                          "not_people", "different_people", "sections"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -162,6 +166,10 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
                                            and all(isinstance(v, str) for v in group) for group in value):
             return tuple(frozenset(v.casefold() for v in group) for group in value), None
         return None, 'a list of lists of names, e.g. [["George Bush", "George W. Bush"]]'
+    if key == "sections":
+        if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
+            return {str(folder): title.strip() for folder, title in value.items()}, None
+        return None, 'a table of section folders and their titles (nyt = "The New York Times")'
     raise KeyError(key)
 
 
@@ -217,7 +225,7 @@ def _from_mapping(data: dict[str, Any], path: Path) -> Config:
         elif key == "aliases":
             values[key] = _aliases(value, path, problems)
         elif key == "topics":
-            values[key] = _topics(value, path, problems)
+            values[key], values["banned_topics"] = _topics(value, path, problems)
         else:
             problems.append(Problem(path, None, f"unknown setting '{key}' "
                                                 "(docs/guide/settings.md lists every setting)"))
@@ -246,17 +254,22 @@ def _aliases(table: Any, path: Path, problems: list[Problem]) -> dict[str, str]:
     return aliases
 
 
-def _topics(table: Any, path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _topics(table: Any, path: Path,
+            problems: list[Problem]) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """``"Name" = [synonyms]`` names a topic; ``"Name" = false`` bans one."""
     if not isinstance(table, dict):
-        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms]"))
-        return {}
+        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms], or false"))
+        return {}, frozenset()
     topics: dict[str, tuple[str, ...]] = {}
+    banned: set[str] = set()
     for name, value in table.items():
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if value is False:
+            banned.add(name)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             topics[name] = tuple(value)
         else:
-            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms"))
-    return topics
+            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms, or be false"))
+    return topics, frozenset(banned)
 
 
 def _absolute(config: Config) -> Config:

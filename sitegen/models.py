@@ -130,6 +130,15 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """A key noun phrase of the text: its span and its form for topics (lower case, singular)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the annotator found in one article's text."""
 
@@ -137,7 +146,7 @@ class Annotations:
     entities: tuple[Entity, ...] = ()  # one per entity the mentions name, every label
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()
-    noun_phrases: tuple[str, ...] = field(default=())  # lemmatised key phrases, for topics
+    noun_phrases: tuple[Phrase, ...] = field(default=())  # key noun phrases in text order, for topics
 
     @property
     def people(self) -> tuple[Entity, ...]:

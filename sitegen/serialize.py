@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sitegen.models import Annotations, Article, Entity, Figure, Mention, Quote
+from sitegen.models import Annotations, Article, Entity, Figure, Mention, Phrase, Quote
 
 
 def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
@@ -15,7 +15,7 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
         "entities": [asdict(e) for e in annotations.entities],
         "quotes": [asdict(q) for q in annotations.quotes],
         "figures": [asdict(f) for f in annotations.figures],
-        "noun_phrases": list(annotations.noun_phrases),
+        "noun_phrases": [[p.start, p.end, p.text] for p in annotations.noun_phrases],
     }
 
 
@@ -33,7 +33,7 @@ def annotations_from_dict(data: dict[str, Any]) -> Annotations:
             for q in data["quotes"]
         ),
         figures=tuple(Figure(**f) for f in data["figures"]),
-        noun_phrases=tuple(data["noun_phrases"]),
+        noun_phrases=tuple(Phrase(start, end, text) for start, end, text in data["noun_phrases"]),
     )
 
 

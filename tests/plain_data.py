@@ -25,6 +25,7 @@ from sitegen.models import (
     Figure,
     Layout,
     Mention,
+    Phrase,
     Quote,
     Slot,
 )
@@ -127,7 +128,7 @@ def article(
     names: Sequence[Name] = (),
     quotes: Sequence[Said] = (),
     figures: Sequence[Number] = (),
-    phrases: Iterable[str] = (),
+    phrases: Iterable[str | Phrase] = (),
     date: Date | None = None,
     section: str | None = None,
     topics: Sequence[str] = (),
@@ -155,7 +156,7 @@ def article(
                        for e in entities),
         quotes=tuple(_quote(text, q, keys) for q in quotes),
         figures=tuple(_figure(text, f) for f in figures),
-        noun_phrases=tuple(phrases),
+        noun_phrases=_phrases(text, phrases),
     )
     return AnnotatedArticle(
         Article(source=f"{slug}.txt", slug=slug, title=title or slug.replace("-", " ").capitalize(),
@@ -163,6 +164,25 @@ def article(
                 paragraph_starts=starts),
         annotations,
     )
+
+
+def _phrases(text: str, phrases: Iterable[str | Phrase]) -> tuple[Phrase, ...]:
+    """Key phrases as records: a string is found in the text (its next occurrence), else it
+    stands at the end of the text, after the lead."""
+    found: list[Phrase] = []
+    lowered = text.casefold()
+    after: dict[str, int] = {}
+    for phrase in phrases:
+        if isinstance(phrase, Phrase):
+            found.append(phrase)
+            continue
+        at = lowered.find(phrase.casefold(), after.get(phrase, 0))
+        if at == -1:
+            found.append(Phrase(len(text), len(text), phrase))
+        else:
+            after[phrase] = at + len(phrase)
+            found.append(Phrase(at, at + len(phrase), phrase))
+    return tuple(found)
 
 
 def site(*items: AnnotatedArticle, page_size: int = 10, **options: object) -> Site:

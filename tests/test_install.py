@@ -95,11 +95,12 @@ def test_new_makes_a_ready_archive_with_every_setting(tmp_path: Path, monkeypatc
     text = (archive / "sitegen.toml").read_text(encoding="utf-8")
     fields = {f for f in Config.__dataclass_fields__ if f not in ("root", "source")}
     assert fields == set(SETTINGS)
-    for name in fields - {"aliases", "topics"}:
+    for name in fields - {"aliases", "topics", "sections", "banned_topics"}:
         assert re.search(rf"^# {name} = ", text, re.M), name
-    assert "# [aliases]" in text and "# [topics]" in text
+    assert "# [aliases]" in text and "# [topics]" in text and "# [sections]" in text
+    assert '# "CNN" = false' in text  # banned_topics: a topic set to false in [topics]
     # Uncommented, every line is a valid setting.
-    uncommented = re.sub(r'^# (?=\w+ = |\[\w+\]$|"[^"]+" = \[)', "", text, flags=re.M)
+    uncommented = re.sub(r'^# (?=\w+ = |\[\w+\]$|"[^"]+" = (\[|false))', "", text, flags=re.M)
     tomllib.loads(uncommented)
     (archive / "all.toml").write_text(uncommented, encoding="utf-8")
     load_config(archive / "all.toml")

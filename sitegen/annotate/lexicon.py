@@ -221,7 +221,21 @@ PHRASE_STOP_WORDS = frozenset(
     """
     )
 )
+# Adjectives that say how big, new or important a thing is, not what it is: a phrase keeps
+# its noun without them ("top triple jumper" is a triple jumper, "new rule" a rule).
+PHRASE_VAGUE_MODIFIERS = frozenset(
+    _words(
+        """
+    new old big small large good bad great high low long short last next first second third top
+    former recent current major key main real full whole same different own only certain possible
+    likely further early late previous final little huge strong serious several various particular
+    important general senior junior young overall total latest future past present extra special
+    potential actual similar usual common wide broad vast tiny massive significant
+    """
+    )
+)
 IRREGULAR_PLURALS = {
     "women": "woman", "men": "man", "children": "child", "people": "people", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "data": "data", "series": "series", "species": "species",
+    "caucuses": "caucus", "buses": "bus", "crises": "crisis", "analyses": "analysis",
 }

@@ -57,6 +57,8 @@ def build_site(
     different_people: tuple[frozenset[str], ...] = (),
     named_topics: dict[str, tuple[str, ...]] | None = None,
     min_articles: int = 2,
+    sections: dict[str, str] | None = None,
+    banned_topics: frozenset[str] = frozenset(),
 ) -> Site:
     """Arrange annotated articles into the pages of the archive.
 
@@ -66,12 +68,12 @@ def build_site(
     """
     ordered = newest_first(items)
     entities = build_entity_index(ordered, aliases, ignore, not_people, different_people)
-    topics = find_topics(ordered, entities, named_topics or {}, min_articles)
+    topics = find_topics(ordered, entities, named_topics or {}, min_articles, sections, banned_topics)
     people = [e for e in entities.of_group(PERSON) if e.articles and e.placed]
     entity_pages = {(PERSON, p.key): person_path(p.key) for p in people}
     for topic in topics:
-        if topic.entity:
-            entity_pages[topic.entity] = topic_path(topic.key)
+        for identity in topic.entities:
+            entity_pages[identity] = topic_path(topic.key)
     refs = [entity_refs(entities, index, [e.key for e in item.annotations.entities], entity_pages)
             for index, item in enumerate(ordered)]
     pages = _article_pages(ordered, refs, people, topics)
@@ -103,9 +105,12 @@ def _article_pages(
 ) -> tuple[ArticlePage, ...]:
     paths = [article_path(item.article.slug) for item in ordered]
     topics_of: list[list[Link]] = [[] for _ in ordered]
+    section_of: dict[int, Link] = {}
     for topic in topics:
         for index in sorted(topic.articles):
             topics_of[index].append(Link(topic.name, topic_path(topic.key), len(topic.articles)))
+            if topic.kind == "section":
+                section_of[index] = topics_of[index][-1]
     groups = [p.articles for p in people] + [sorted(t.articles) for t in topics if t.kind != "section"]
     weights = [3.0] * len(people) + [1.0] * (len(groups) - len(people))
     related = related_articles(groups, len(ordered), weights)
@@ -124,6 +129,7 @@ def _article_pages(
             people=_people_of(item.annotations, refs[index]),
             topics=tuple(topics_of[index]),
             related=tuple(link(other) for other in related[index]),
+            section=section_of.get(index),
         )
         for index, item in enumerate(ordered)
     )

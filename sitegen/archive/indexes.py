@@ -149,5 +149,17 @@ def topic_pages(
             related=_links(_shared(topic, topic.articles, topics_of), topic_path),
             article_count=len(articles),
             synonyms=topic.synonyms,
+            timeline=timeline(articles),
         ))
     return tuple(result)
+
+
+def timeline(articles: Sequence[ArticlePage]) -> tuple[Link, ...]:
+    """How many of the dated articles fall in each year, oldest first; by month when they
+    all fall within two years. The link names the period (its page is the topic's own)."""
+    dates = [page.article.date for page in articles if page.article.date is not None]
+    if not dates:
+        return ()
+    monthly = max(dates).year - min(dates).year < 2
+    counts = Counter(d.strftime("%Y-%m") if monthly else str(d.year) for d in dates)
+    return tuple(Link(period, "", count) for period, count in sorted(counts.items()))

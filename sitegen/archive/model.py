@@ -37,6 +37,12 @@ class ArticlePage:
     people: tuple[Link, ...] = ()
     topics: tuple[Link, ...] = ()
     related: tuple[Link, ...] = ()
+    section: Link | None = None  # the section topic its folder makes, with its title
+
+    @property
+    def standfirst(self) -> str:
+        """What the article is about in a sentence or two: its summary, else its first paragraph."""
+        return self.article.summary or self.article.text.split("\n\n", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,7 @@ class TopicPage:
     related: tuple[Link, ...]
     article_count: int
     synonyms: tuple[str, ...] = ()
+    timeline: tuple[Link, ...] = ()  # articles per year (or month), oldest first: name, count
 
     @property
     def feed_path(self) -> str:

@@ -23,7 +23,7 @@ _LAYOUT = {
     ".github/workflows/pages.yml": "pages.yml",
     "templates/README.md": "templates-README.md",
 }
-_TABLES = ("aliases", "topics")
+_TABLES = ("aliases", "topics", "banned_topics", "sections")
 
 
 def create_site(folder: Path, today: date | None = None) -> list[Path]:
@@ -60,7 +60,8 @@ def settings_text() -> str:
     lines += [f"# {SETTINGS['aliases']}", "# [aliases]",
               '# "Johns Hopkins University" = ["John Hopkins University"]', "",
               f"# {SETTINGS['topics']}", "# [topics]",
-              '# "COVID-19" = ["coronavirus", "covid", "pandemic"]', ""]
+              '# "COVID-19" = ["coronavirus", "covid", "pandemic"]', '# "CNN" = false', "",
+              f"# {SETTINGS['sections']}", "# [sections]", '# nyt = "The New York Times"', ""]
     return "\n".join(lines)
 
 
