@@ -38,7 +38,8 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _TRADE_WORDS = frozenset({"market", "industry", "sector"})
 _COMMON_NOUNS = ("NN", "NNS")
 _NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS)
-_ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "-", "–"})
+_ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "–"})
+_MODIFIES_NAME = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod"})
 
 
 @dataclass
@@ -162,19 +163,30 @@ def _descriptions(span: Span) -> list[str]:
             and is_person_noun(root.head):  # "the prime minister, Tony Blair"
         found.append(_phrase(doc, root.head.left_edge.i, root.head.i + 1))
     start = span.start
-    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") \
+    while start > 0 and (doc[start - 1].dep_ in _MODIFIES_NAME or _is_hyphen(doc[start - 1])) \
             and doc[start - 1].head.i in range(start - 1, span.end) and doc[start - 1].text not in ",.":
-        start -= 1
+        start -= 1  # "the 2000 Olympic 200m champion", "co-star"
     if start < span.start and any(is_person_noun(token) for token in doc[start : span.start]):
         found.append(_phrase(doc, start, span.start))  # "Chelsea manager Jose Mourinho"
     return [phrase for phrase in found if phrase and phrase.lower() not in _NOT_DESCRIPTIONS]
 
 
 def _phrase(doc: Doc, start: int, end: int) -> str:
-    """The words from ``start``, up to a comma or a relative clause, at most ten."""
+    """The words from ``start``, up to a comma, a dash or a relative clause, at most ten,
+    without a title left at the end ("NAO head Sir")."""
     words: list[Token] = []
     for token in doc[start:end]:
-        if token.lower_ in _ENDS_DESCRIPTION or token.is_space or len(words) == MAX_DESCRIPTION_WORDS:
+        spaced_dash = token.text == "-" and not _is_hyphen(token)
+        if token.lower_ in _ENDS_DESCRIPTION or spaced_dash or token.is_space \
+                or len(words) == MAX_DESCRIPTION_WORDS:
             break
         words.append(token)
+    while words and words[-1].text.rstrip(".").lower() in _NOT_DESCRIPTIONS:
+        words.pop()
     return "".join(token.text_with_ws for token in words).strip()
+
+
+def _is_hyphen(token: Token) -> bool:
+    """A "-" inside a word ("co-star", "200m-runner"), not a dash between words."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text == "-" and not token.whitespace_ and before is not None and not before.whitespace_

@@ -27,9 +27,10 @@ from sitegen.labels import PERSON, group_of
 from sitegen.models import Entity
 
 Identity = tuple[str, str]  # (merge group, name)
-_DETERMINERS = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.IGNORECASE)
+_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 RELATIVES = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
                        "widow", "partner", "girlfriend", "boyfriend", "grandson", "granddaughter"})
+_OF_SOMEONE = re.compile(r"^(?:his|her|its|their|my|our|your)\b")
 _FICTIONAL = re.compile(r"\b(?:character|fictional|fictitious)\b", re.IGNORECASE)
 
 
@@ -213,6 +214,8 @@ def _description(forms: list[Seen]) -> Description | None:
             votes[key] += sum(written.values())
             surfaces.setdefault(key, Counter()).update(written)
             first[key] = min(first.get(key, record.described_in[key]), record.described_in[key])
+    # "his wife", "its star": true, but said of someone the page does not name.
+    votes = Counter({k: n for k, n in votes.items() if not _OF_SOMEONE.match(k)})
     if not votes:
         return None
     key = min(votes, key=lambda k: (-votes[k], first[k], k))
