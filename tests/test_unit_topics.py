@@ -32,6 +32,23 @@ def test_name_keys_join_case_dots_plurals_spelling_and_the_common_variants() -> 
     assert name_key("C++") != name_key("C#")
 
 
+def test_state_abbreviations_and_dc_join_their_places() -> None:
+    assert name_key("Fla.") == name_key("Florida") and name_key("N.H.") == name_key("New Hampshire")
+    assert name_key("Ky.") == name_key("Kentucky") and name_key("W.Va.") == name_key("West Virginia")
+    assert name_key("D.C.") == name_key("Washington, D.C.") == name_key("Washington")
+    assert name_key("Pa.") != name_key("Pennsylvania")  # PA is also the Press Association
+    both = [place("Fla."), place("Florida")]
+    built = site(*[article(f"a{n}", "MIAMI, Fla. — Rain fell in Florida.", names=both) for n in range(2)],
+                 article("b", "Fla. voted.", names=[place("Fla.")]))
+    assert topics_of(built) == {"florida": ("Florida", "place", 3)}
+
+
+def test_gop_and_the_republican_party_are_one_topic_shown_by_the_party_name() -> None:
+    built = site(*[article(f"a{n}", "The GOP met. The GOP voted.", names=[org("GOP")]) for n in range(3)],
+                 article("b", "The Republican Party met.", names=[org("Republican Party")]))
+    assert topics_of(built) == {"republican-party": ("Republican Party", "organisation", 4)}
+
+
 def test_one_thing_named_three_ways_is_one_topic_shown_by_its_proper_name() -> None:
     built = site(*[article(f"a{n}", names=[place("America")]) for n in range(3)],
                  article("b", names=[place("US")]), article("c", names=[place("United States")]))
@@ -76,6 +93,18 @@ def test_a_city_mostly_named_as_a_club_is_an_organisation_a_country_never() -> N
     assert kinds["Liverpool"] == "organisation" and kinds["England"] == "place"
 
 
+def test_an_acronym_tagged_as_a_place_is_an_organisation_unless_a_country() -> None:
+    built = site(*[article(f"a{n}", "BT rose. BT and the UK.", names=[place("BT"), place("UK")])
+                   for n in range(2)])
+    assert topics_of(built) == {"bt": ("BT", "organisation", 2), "uk": ("UK", "place", 2)}
+
+
+def test_a_name_only_written_in_capitals_is_shown_in_title_case() -> None:
+    built = site(*[article(f"a{n}", "MANCHESTER, N.H. — Rain. MANCHESTER again.", names=[place("MANCHESTER")])
+                   for n in range(2)])
+    assert topics_of(built) == {"manchester": ("Manchester", "place", 2)}
+
+
 def test_a_championship_tagged_as_an_organisation_is_an_event() -> None:
     built = site(*[article(f"a{n}", names=[org("European Indoor Championships")]) for n in range(2)],
                  article("b", names=[org("European Indoors")]))
@@ -94,6 +123,21 @@ def test_a_name_the_people_index_holds_as_a_person_is_no_topic() -> None:
     assert built.topics == ()
 
 
+def test_the_full_name_of_someone_in_the_people_index_is_no_topic() -> None:
+    built = site(*[article(f"p{n}", "Carly Fiorina spoke.", people=["Carly Fiorina"]) for n in range(2)],
+                 *[article(f"o{n}", "Carly Fiorina won. Carly Fiorina left.", names=[org("Carly Fiorina")])
+                   for n in range(3)])
+    assert built.topics == ()
+
+
+def test_time_zones_are_no_topics_and_a_faith_is_a_subject() -> None:
+    zone = [article(f"a{n}", "All times Eastern Standard Time. Eastern Standard Time it is.",
+                    names=[org("Eastern Standard Time")]) for n in range(3)]
+    assert site(*zone).topics == ()
+    faith = [article(f"b{n}", "Islam was debated. Islam again.", names=[org("Islam")]) for n in range(3)]
+    assert topics_of(site(*faith)) == {"islam": ("Islam", "subject", 3)}
+
+
 def test_a_work_is_no_topic() -> None:
     built = site(*[article(f"a{n}", "The film Vera Drake won. Vera Drake won again.",
                            names=[org("Vera Drake")]) for n in range(3)])
@@ -106,6 +150,17 @@ def test_an_outlet_cited_as_a_source_is_no_topic_unless_articles_are_about_it() 
     assert site(*cited).topics == ()
     about = [article(f"b{n}", "The BBC won rights. The BBC paid.", names=[org("BBC")]) for n in range(2)]
     assert topics_of(site(*cited, *about)) == {"bbc": ("BBC", "organisation", 2)}
+
+
+def test_an_outlet_mostly_cited_needs_more_than_two_plain_mentions_or_its_name_in_the_title() -> None:
+    padding = " ".join(["Voters queued."] * 30) + "\n\n"  # the lead ends: later mentions count once
+    cited = [article(f"a{n}", f"Report {n}. Voters queued, the AP reported. He told the AP so, "
+                     f"according to the AP. {padding} The AP asked why. The AP left.",
+                     names=[org("AP")]) for n in range(3)]
+    assert site(*cited).topics == ()  # "the AP asked" twice is more citing, not a story about it
+    titled = [article(f"t{n}", f"Story {n}. {padding} The AP sued.", title=f"AP sues the state {n}",
+                      names=[org("AP")]) for n in range(2)]
+    assert topics_of(site(*cited, *titled)) == {"ap": ("AP", "organisation", 2)}
 
 
 def test_how_a_mention_is_used_is_read_from_its_context() -> None:

@@ -11,6 +11,7 @@ its lead, or named twice, other than in passing (a source cited, a person's empl
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,13 +19,24 @@ from dataclasses import dataclass, field
 from sitegen.archive.entities import EntityIndex
 from sitegen.archive.topic_names import is_clean_name, name_key
 from sitegen.archive.topic_usage import usage
-from sitegen.archive.topic_words import BRAND_ARMS, COUNTRIES, COUNTRY_PREFIXES, EVENT_HEADS, SHOWN_NAMES
+from sitegen.archive.topic_words import (
+    BRAND_ARMS,
+    COUNTRIES,
+    COUNTRY_PREFIXES,
+    EVENT_HEADS,
+    FAITHS,
+    SHOWN_NAMES,
+    STATE_ABBREVIATIONS,
+    TIME_ZONE_ENDINGS,
+    TIME_ZONES,
+)
 from sitegen.labels import PERSON, topic_kind_of_group
 from sitegen.models import AnnotatedArticle
 
 WORK_GROUP = "WORK_OF_ART"
 LEAD_CHARACTERS = 300  # the lead: the paragraphs that open an article, this long at least
 REPEATED = 2  # mentions other than in passing that make an article about a thing
+SOURCE_REPEATED = 3  # the same for a thing mostly cited as a source (the lead counting twice)
 COMMON_NOUN = 1.0  # a one-word name used as a common noun in this many times its articles is one
 
 
@@ -41,6 +53,9 @@ class Thing:
     passing: int = 0
     works: int = 0
     about: set[int] = field(default_factory=set)  # the articles that are about it
+    titled: set[int] = field(default_factory=set)  # the articles naming it in their title
+    strength: Counter[int] = field(default_factory=Counter)  # mentions not in passing, the lead's twice
+    cited: int = 0  # mentions citing it as a source
     named: set[int] = field(default_factory=set)  # every article naming it
 
     @property
@@ -49,16 +64,31 @@ class Thing:
         counting the singular's too: the Olympics, not Olympic), one the built-in table shows
         if there is one; ties by the longer, then alphabetically."""
         shown = [n for n in SHOWN_NAMES.get(self.key, ()) if n in self.names]
-        names = shown or list(self.names)
+        spelt = [n for n in self.names if _squeezed(n) not in _STATE_SHORT]  # "Florida", not "Fla."
+        names = shown or spelt or list(self.names)
         score = {n: self.names[n] + self.names.get(n[:-1], 0) * _noun_plural(n, self.names) for n in names}
-        return min(names, key=lambda n: (-score[n], -len(n), n))
+        best = min(names, key=lambda n: (-score[n], -len(n), n))
+        return best.title() if best.isupper() and len(best) > 5 else best  # a dateline's "MANCHESTER"
 
     @property
     def kind(self) -> str:
-        """The kind most mentions vote for; an event when its name is one."""
+        """The kind most mentions vote for; an event when its name is one, a subject for a faith,
+        an organisation for an acronym that is no country ("BT", not "UK")."""
         if self.name.split()[-1].casefold() in EVENT_HEADS:
             return "event"
-        return min(self.kinds, key=lambda k: (-self.kinds[k], k)) if self.kinds else "organisation"
+        if self.key in FAITHS:
+            return "subject"
+        voted = min(self.kinds, key=lambda k: (-self.kinds[k], k)) if self.kinds else "organisation"
+        if voted == "place" and _ACRONYM.fullmatch(self.name) and self.key not in _COUNTRY_KEYS:
+            return "organisation"
+        return voted
+
+
+def _squeezed(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalpha())
+
+
+_STATE_SHORT = frozenset(short.replace(" ", "") for short in STATE_ABBREVIATIONS)
 
 
 def _noun_plural(name: str, names: Counter[str]) -> bool:
@@ -97,8 +127,24 @@ def entity_things(
     for index, item in enumerate(items):
         _read_article(index, item, entities, thing_of)
     others = _other_uses(entities, joined)
-    return [t for t in things.values() if t.about and not _someone_else(t, others)
+    kept = [t for t in things.values() if t.about and not _someone_else(t, others)
+            and not _time_zone(t.key)
             and not (" " not in t.key and common.get(t.key, 0) > COMMON_NOUN * len(t.named))]
+    for thing in kept:  # a thing still names its section's publisher when nothing is about it
+        _mostly_cited(thing)
+    return kept
+
+
+def _mostly_cited(thing: Thing) -> None:
+    """An outlet the archive mostly cites ("the AP reported", "told CNN") is what an article is
+    about only when the article names it in its title or speaks of it more than in passing
+    SOURCE_REPEATED times: its other mentions are citations the context did not give away."""
+    if thing.cited * 2 >= thing.mentions > 0:
+        thing.about = {i for i in thing.about if i in thing.titled or thing.strength[i] >= SOURCE_REPEATED}
+
+
+def _time_zone(key: str) -> bool:
+    return key in TIME_ZONES or key.endswith(TIME_ZONE_ENDINGS)
 
 
 def _key(name: str, joined: Mapping[str, str]) -> str:
@@ -159,16 +205,21 @@ def _read_article(index: int, item: AnnotatedArticle, entities: EntityIndex,
         thing.kinds[kind] += 1
         thing.mentions += 1
         thing.passing += used.passing
+        thing.cited += used.cited
         thing.works += used.work
         if not used.passing and not used.work:
             strong[id(thing)] += REPEATED if mention.start < end else 1
     for ident, thing in seen.items():
         thing.named.add(index)
-        if strong[ident] >= REPEATED or _in_title(thing, title):
+        thing.strength[index] = strong[ident]
+        if _in_title(thing, title):
+            thing.titled.add(index)
+        if strong[ident] >= REPEATED or index in thing.titled:
             thing.about.add(index)
 
 
 _COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES)
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _in_title(thing: Thing, title: str) -> bool:
@@ -191,6 +242,8 @@ def _other_uses(entities: EntityIndex, joined: Mapping[str, str]) -> dict[str, C
     uses: dict[str, Counter[str]] = defaultdict(Counter)
     for (group, _), entity in entities.entities.items():
         if group == PERSON:
+            if entity.placed and " " in entity.name:  # a person with a page
+                uses[_key(entity.name, joined)]["page"] += 1
             for form, count in entity.forms.items():
                 uses[_key(form, joined)]["person"] += count
             words = entity.name.split()
@@ -203,9 +256,11 @@ def _other_uses(entities: EntityIndex, joined: Mapping[str, str]) -> dict[str, C
 
 
 def _someone_else(thing: Thing, others: Mapping[str, Counter[str]]) -> bool:
-    """Whether the thing is mostly a person (a name, or the surname of a person, in more
-    articles as a person than as this) or a work."""
+    """Whether the thing is a person (the full name of someone in the people index, or a
+    name or surname in more articles as a person than as this) or mostly a work."""
     found = others.get(thing.key, Counter())
     named = len(thing.named)
+    if found["page"] and " " in thing.key:
+        return True
     return found["person"] >= named or found["work"] + thing.works >= max(1, named) / 2
 

@@ -46,7 +46,11 @@ def word_key(word: str) -> str:
     return word
 
 
-_VARIANT_KEYS = {" ".join(word_key(w) for w in k.split()): v for k, v in VARIANTS.items()}
+def _words_key(text: str) -> str:
+    return " ".join(word_key(w) for w in text.split())
+
+
+_VARIANT_KEYS = {_words_key(k): _words_key(v) for k, v in VARIANTS.items()}
 
 
 @lru_cache(maxsize=65536)

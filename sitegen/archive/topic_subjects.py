@@ -165,12 +165,27 @@ _GENERIC_KEYS = frozenset(word_key(w) for w in GENERIC_NOUNS)
 
 
 def _without_covered(subjects: list[Subject]) -> list[Subject]:
-    """A single noun is left out when longer phrases holding it cover most of its articles
-    ("mobile" beside "mobile phone")."""
+    """A single noun is left out when longer phrases holding it cover most of its articles,
+    and joins the phrase that shares half the articles of either ("mobile" and "mobile phone",
+    "drug" and "drugs test" are one subject, named by the phrase)."""
     longer: dict[str, set[int]] = defaultdict(set)
+    phrases: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
         if " " in subject.key:
             for word in subject.key.split():
                 longer[word] |= subject.central
-    return [s for s in subjects
-            if " " in s.key or len(s.central & longer[s.key]) * 3 < len(s.central) * 2]
+                phrases[word].append(subject)
+    kept = []
+    for subject in subjects:
+        if " " in subject.key:
+            kept.append(subject)
+            continue
+        host = max(phrases[subject.key], default=None,
+                   key=lambda p: (len(p.central & subject.central), len(p.central), p.key))
+        if host is not None and len(host.central & subject.central) * 2 >= \
+                min(len(host.central), len(subject.central)):
+            host.central |= subject.central
+            host.used |= subject.used
+        elif len(subject.central & longer[subject.key]) * 3 < len(subject.central) * 2:
+            kept.append(subject)
+    return kept

@@ -56,9 +56,11 @@ class Usage:
     passing: bool = False  # a source, a person's employer or origin, a time zone
     club: bool = False  # a sports club or team
     work: bool = False  # a film, book or show
+    cited: bool = False  # a source cited ("told the BBC", "the AP reported", "CNN's Dana Bash")
 
 
 PLAIN = Usage()
+CITED = Usage(passing=True, cited=True)
 
 
 def usage(text: str, start: int, end: int) -> Usage:
@@ -66,9 +68,10 @@ def usage(text: str, start: int, end: int) -> Usage:
     before = text[max(0, start - WINDOW) : start].replace("’", "'")
     after = text[end : end + WINDOW].replace("’", "'")
     if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or _SLASH.search(before) \
-            or _SLASH.match(after) or _TIME_BEFORE.search(before) or _NUMBER_BEFORE.search(before) \
-            or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
-            or _POSSESSED.match(after) or _GENERIC_BEFORE.search(before):
+            or _SLASH.match(after) or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
+            or _POSSESSED.match(after):
+        return CITED
+    if _TIME_BEFORE.search(before) or _NUMBER_BEFORE.search(before) or _GENERIC_BEFORE.search(before):
         return Usage(passing=True)
     word_after = _WORD_AFTER.match(after)
     next_word = word_after.group(1).casefold() if word_after else ""

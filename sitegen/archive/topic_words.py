@@ -29,7 +29,33 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(("isis", "isil", "islamic state", "islamic state of iraq and syria",
                      "islamic state of iraq and the levant"), "isis"),
     **dict.fromkeys(("house of representative", "us house"), "house"),
+    **dict.fromkeys(("dc", "washington dc", "district of columbia"), "washington"),
+    **dict.fromkeys(("fed", "federal reserve", "us federal reserve"), "federal reserve"),
 }
+
+# US states as news writing abbreviates them (AP style: "Fla.", "N.H.", "R-Ky."), as name
+# keys. Left out: the ones that are also words or other bodies' initials ("Mass.", "Miss.",
+# "Ill.", "Ind.", "Del.", "Ore.", "Wash.", "La." for LA, "Pa." for PA, "Va." for the VA, "Ga.",
+# "Mo.", "Me.").
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "fla": "florida", "kan": "kansas", "ky": "kentucky", "md": "maryland",
+    "mich": "michigan", "minn": "minnesota", "mont": "montana", "neb": "nebraska", "nev": "nevada",
+    "nh": "new hampshire", "nj": "new jersey", "nm": "new mexico", "ny": "new york",
+    "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma", "ri": "rhode island",
+    "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "vt": "vermont",
+    "wis": "wisconsin", "wyo": "wyoming", "w va": "west virginia", "wva": "west virginia",
+}
+VARIANTS.update(STATE_ABBREVIATIONS)
+
+# Names that are never topics whatever their label: time zones ("all times Eastern Standard
+# Time"), as name keys.
+TIME_ZONES = _words("gmt bst utc est edt cst cdt mst mdt pst pdt cet cest")
+TIME_ZONE_ENDINGS = ("standard time", "daylight time", "summer time", "mean time", "eastern time",
+                     "central time", "pacific time", "mountain time", "european time")
+# Faiths are subjects an archive follows, never organisations ("radical Islam").
+FAITHS = _words("islam christianity judaism hinduism buddhism sikhism catholicism protestantism "
+                "mormonism evangelicalism atheism")
 
 # Words that are written in capitals in a section folder's title ("usa-today" → "USA Today");
 # a word with no vowel is one too ("nyt"), and so is one the section's articles write so.
@@ -59,7 +85,7 @@ EVENT_HEADS = _words("championship championships games olympics olympic cup tour
 SHOWN_NAMES: dict[str, tuple[str, ...]] = {
     "us": ("US", "U.S.", "United States"), "uk": ("UK", "U.K.", "United Kingdom"),
     "olympic": ("Olympics", "Olympic Games"), "oscar": ("Oscars", "Academy Awards"),
-    "republican": ("Republican Party", "GOP", "Republicans"),
+    "republican": ("Republican Party", "Republicans"),
     "democratic": ("Democratic Party", "Democrats"), "liberal democrat": ("Liberal Democrats", "Lib Dems"),
     "conservative": ("Conservative Party", "Conservatives", "Tories"),
 }
