@@ -54,6 +54,13 @@ def test_a_full_name_tagged_a_person_once_is_a_person_everywhere(blank: Language
     assert [m.label for m in vote_people(article(blank, text), mentions)] == [PERSON, PERSON]
 
 
+def test_a_surname_makes_a_full_name_a_person_but_not_a_group_named_for_it(blank: Language) -> None:
+    text = "Vincent Cable and Team Clinton met. Mr Cable and Clinton left."
+    mentions = [mention(text, "Vincent Cable", "ORG"), mention(text, "Team Clinton", "ORG"),
+                mention(text, "Cable", PERSON), mention(text, "Clinton", PERSON)]
+    assert [m.label for m in vote_people(article(blank, text), mentions)] == [PERSON, "ORG", PERSON, PERSON]
+
+
 def test_a_one_word_name_tagged_once_each_way_is_no_person(blank: Language) -> None:
     text = "Balco said no. Balco denied it."
     mentions = [mention(text, "Balco", PERSON), mention(text, "Balco", "ORG", 1)]

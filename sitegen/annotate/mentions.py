@@ -257,7 +257,8 @@ def vote_people(article: ArticleContext, mentions: list[NameSpan]) -> list[NameS
 
     def is_person(name: str) -> bool:
         if " " in name:
-            return person_votes[name] > 0 or (name.split()[-1] in surnames and name.istitle())
+            return person_votes[name] > 0 or (name.split()[-1] in surnames and name.istitle()
+                                              and is_person_name(name))  # not "Team Clinton"
         return (
             name in full_words or name in titled or person_votes[name] > other_votes[name]
         ) and person_votes[name] > 0
