@@ -83,3 +83,29 @@ def test_a_surname_with_its_particle_is_a_surname_alone() -> None:
 def test_a_persons_two_surnames_alone_are_that_person() -> None:
     assert merged({"Catalina Sandino Moreno": [1, 2], "Sandino Moreno": [3]}) == {
         "Sandino Moreno": "Catalina Sandino Moreno"}
+
+
+def roles_merged(names: dict[str, list[int]], roles: dict[str, set[str]]) -> dict[str, str]:
+    return merge_person_names({n: set(a) for n, a in names.items()}, lambda n: set(),
+                              roles=lambda n: frozenset(roles.get(n, ())))
+
+
+def test_a_role_in_common_is_context_for_a_nickname_and_roles_that_differ_keep_one_apart() -> None:
+    greenbergs = {"Stan Greenberg": [1, 2], "Stanley B. Greenberg": [3], "Anna Greenberg": [4]}
+    assert roles_merged(greenbergs, {}) == {}  # two Greenbergs: a nickname needs context
+    assert roles_merged(greenbergs, {"Stan Greenberg": {"pollster"}, "Stanley B. Greenberg": {"pollster"}}) \
+        == {"Stanley B. Greenberg": "Stan Greenberg"}
+    morrisons = {"Vince Morrison": [1, 2], "Vincent Morrison": [3]}
+    assert roles_merged(morrisons, {}) == {"Vincent Morrison": "Vince Morrison"}  # a plain short form
+    assert roles_merged(morrisons, {"Vince Morrison": {"director"}, "Vincent Morrison": {"actor"}}) == {}
+    morrisons["Vince Morrison"] = list(range(1, 10))  # a prominent person is called many things
+    assert roles_merged(morrisons, {"Vince Morrison": {"director"}, "Vincent Morrison": {"aide"}}) \
+        == {"Vincent Morrison": "Vince Morrison"}
+
+
+def test_a_first_name_one_letter_off_joins_the_only_other_of_that_surname_when_far_more_prominent() -> None:
+    huma = {"Huma Abedin": list(range(1, 10)), "Human Abedin": [20]}
+    assert merged(huma) == {"Human Abedin": "Huma Abedin"}
+    assert merged({"Huma Abedin": [1, 2], "Human Abedin": [20]}) == {}  # not prominent enough to say
+    assert merged({"Jon Smith": list(range(1, 10)), "Don Smith": [20], "Ann Smith": [30]}) == {}  # rivals
+    assert merged({"Eric Garner": list(range(1, 10)), "Erica Garner": [20]}) == {}  # a given name of her own

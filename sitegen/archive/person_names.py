@@ -109,13 +109,17 @@ def is_given_name(word: str) -> bool:
 
 
 def first_names_agree(a: str, b: str) -> str | None:
-    """How two first names agree: "same", "initial" ("g" and "george"), "nickname", or None."""
+    """How two first names agree: "same", "initial" ("g" and "george"), "nickname" (a short form
+    of the nickname table, or the first letters of a given name), or None."""
     if a == b:
         return "same"
     if len(a) == 1 or len(b) == 1:
         return "initial" if a[0] == b[0] else None
     if b in _nicknames()(a) or a in _nicknames()(b):
         return "nickname"
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short):
+        return "nickname"  # a short form the table lacks: "Stan" of Stanley (joins with context)
     return None
 
 
@@ -158,6 +162,7 @@ def resolve_person_names(
     articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]],
     relatives: Callable[[str], bool] = lambda name: False,
     apart: Callable[[str, str], bool] = lambda a, b: False,
+    roles: Callable[[str], frozenset[str]] = lambda name: frozenset(),
 ) -> PeopleNames:
     """Which names are forms of another person's, and which one-word names are nobody's.
 
@@ -165,9 +170,10 @@ def resolve_person_names(
     "Raphael") unless it is a word of some full name of the archive ("Smith", that several
     Smiths could be; "Michelle", the first name of a Michelle Obama it may or may not be), or
     a given name the articles give for a relative ("his wife Sheila", ``relatives``).
-    ``apart(a, b)`` says two names are never one person (the ``different_people`` setting).
+    ``apart(a, b)`` says two names are never one person (the ``different_people`` setting);
+    ``roles(name)`` gives the head nouns of what the articles call the person ("pollster").
     """
-    merged = merge_person_names(articles_of, neighbours, apart)
+    merged = merge_person_names(articles_of, neighbours, apart, roles)
     parsed = {name: parse_name(name) for name in articles_of}
     words = {part for name in parsed.values() if name.full for part in (name.first, name.last)}
 
@@ -182,12 +188,17 @@ def resolve_person_names(
 def merge_person_names(
     articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]],
     apart: Callable[[str, str], bool] = lambda a, b: False,
+    roles: Callable[[str], frozenset[str]] = lambda name: frozenset(),
 ) -> dict[str, str]:
     """Each person name that is a form of another, mapped to that other (the most used form).
 
     ``articles_of`` gives the articles of each name; ``neighbours(name)`` the other people
-    named in those articles, the context that lets a nickname or a misspelling join.
+    named in those articles, the context that lets a nickname or a misspelling join; ``roles``
+    what the articles call each one: a role in common is context too, roles that differ
+    keep a short first name from joining on its own ("Matt Morrison" the strategist is not
+    "Matthew Morrison" the actor).
     """
+    context = _Context(articles_of, neighbours, roles)
     names = sorted(articles_of, key=lambda n: (-len(articles_of[n]), n))
     people: list[_Person] = []
     by_last: dict[str, list[_Person]] = {}
@@ -198,7 +209,7 @@ def merge_person_names(
             continue
         candidates = [person for person in by_last.get(parsed.last, [])
                       if not any(apart(name, form) for form in person.forms)]
-        target = _best_fit(name, parsed, candidates, articles_of, neighbours)
+        target = _best_fit(name, parsed, candidates, context)
         if target is None:
             person = _Person([name], [parsed], set(articles_of[name]))
             people.append(person)
@@ -209,19 +220,19 @@ def merge_person_names(
             target.articles |= articles_of[name]
             merged[name] = target.forms[0]
     merged |= _misspelt(people, by_last, neighbours)
+    merged |= _misspelt_first_names(people, by_last, merged)
     merged |= _short_names(names, people, merged)
     return {form: target for form, target in merged.items() if not apart(form, target)}
 
 
-def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person],
-              articles_of: Mapping[str, set[int]], neighbours: Callable[[str], set[str]]) -> _Person | None:
+def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person], context: _Context) -> _Person | None:
     """The person a full name is a form of: the one it fits, or the dominant of several."""
     fitting = []
     for person in candidates:
         way = person.fits(parsed)
-        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first)
-        if way == "nickname" and not plain and \
-                not _shared_context(name, person.forms[0], articles_of, neighbours):
+        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first) \
+            and not context.roles_differ(name, person.forms[0])
+        if way == "nickname" and not plain and not context.shared(name, person.forms[0]):
             continue
         if way is not None:
             fitting.append(person)
@@ -248,10 +259,27 @@ def _plain_nickname(a: str, b: str) -> bool:
     return False
 
 
-def _shared_context(a: str, b: str, articles_of: Mapping[str, set[int]],
-                    neighbours: Callable[[str], set[str]]) -> bool:
-    return bool(articles_of[a] & articles_of[b]) or \
-        len((neighbours(a) & neighbours(b)) - {a, b}) >= SHARED_CONTEXT
+@dataclass(frozen=True)
+class _Context:
+    """What the archive says around each name: its articles, the people beside it, its roles."""
+
+    articles_of: Mapping[str, set[int]]
+    neighbours: Callable[[str], set[str]]
+    roles: Callable[[str], frozenset[str]]
+
+    def shared(self, a: str, b: str) -> bool:
+        """A shared article, SHARED_CONTEXT people named beside both, or a role in common."""
+        return bool(self.articles_of[a] & self.articles_of[b]) or \
+            len((self.neighbours(a) & self.neighbours(b)) - {a, b}) >= SHARED_CONTEXT or \
+            bool(self.roles(a) & self.roles(b))
+
+    def roles_differ(self, a: str, b: str) -> bool:
+        """Both have roles, none in common, no article either, and neither is far more
+        prominent (a prominent person is called many things: "aide", "spokeswoman")."""
+        first, second = self.roles(a), self.roles(b)
+        sizes = sorted((len(self.articles_of[a]), len(self.articles_of[b])))
+        return bool(first and second and not first & second and not self.articles_of[a] & self.articles_of[b]
+                    and sizes[1] < DOMINANCE * sizes[0])
 
 
 def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
@@ -285,6 +313,25 @@ def _misspelt(people: list[_Person], by_last: dict[str, list[_Person]],
             for form in person.forms:
                 merged[form] = other.forms[0]
     return merged
+
+
+def _misspelt_first_names(people: list[_Person], by_last: dict[str, list[_Person]],
+                          merged: Mapping[str, str]) -> dict[str, str]:
+    """A rare person whose first name is one letter off a far more prominent one's and is no
+    given name, when the two are the only people of that surname ("Human Abedin" → "Huma
+    Abedin"; "Erica Garner" stays Eric Garner's daughter)."""
+    found: dict[str, str] = {}
+    for last, holders in by_last.items():
+        if len(holders) != 2 or len(last) < 4:
+            continue
+        rare, main = sorted(holders, key=lambda p: len(p.articles))
+        if rare.forms[0] in merged or main.forms[0] in merged or \
+                len(main.articles) < DOMINANCE * len(rare.articles):
+            continue
+        first = rare.parsed[0].first
+        if not is_given_name(first) and one_edit_apart(first, main.parsed[0].first):  # not "Erica" of Eric
+            found.update({form: main.forms[0] for form in rare.forms})
+    return found
 
 
 def _one_dropped(word: str) -> set[str]:

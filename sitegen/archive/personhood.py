@@ -100,7 +100,8 @@ def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identi
         return any(a.casefold() in group and b.casefold() in group for group in different_people)
 
     names = resolve_person_names(people, neighbours,
-                                 lambda name: _described_as_relative(seen[(PERSON, name)]), apart)
+                                 lambda name: _described_as_relative(seen[(PERSON, name)]), apart,
+                                 lambda name: _roles(seen[(PERSON, name)]))
     merged = {(PERSON, name): (PERSON, _final(names.merged, name)) for name in names.merged}
     members: dict[Identity, list[Identity]] = {}
     for identity in (i for i in seen if i[0] == PERSON):
@@ -138,6 +139,20 @@ def _context(seen: dict[Identity, Seen], local_names: list[dict[str, Identity]],
         return set().union(*(named_in[index] for index in people[name])) - {name}
 
     return neighbours
+
+
+def _roles(record: Seen) -> frozenset[str]:
+    """The head nouns of what the articles call the person ("a Democratic pollster" →
+    pollster; "the president of Teamsters" → president), relatives left out."""
+    heads = set()
+    for key in record.descriptions:
+        words = _OF_PHRASE.split(key, maxsplit=1)[0].split()
+        if words and words[-1].isalpha() and words[-1] not in RELATIVES:
+            heads.add(words[-1])
+    return frozenset(heads)
+
+
+_OF_PHRASE = re.compile(r"\s(?:of|for|at|in|from|with|to)\s")
 
 
 def _described_as_relative(record: Seen) -> bool:
