@@ -170,6 +170,9 @@ def test_annotate_command_prints_the_json_the_build_writes(site, capsys) -> None
     ("Kevin Spacey, a double Oscar-winner, will run the theatre.", "Kevin Spacey", "a double Oscar-winner"),
     ("The director of public prosecutions, Ken Macdonald, said the case would go ahead.", "Ken Macdonald",
      "The director of public prosecutions"),
+    ("Centers for Disease Control Director Thomas Frieden said the virus spread.", "Thomas Frieden",
+     "Centers for Disease Control Director"),
+    ("Bank of England governor Mervyn King spoke.", "Mervyn King", "Bank of England governor"),
     ("Elizabeth Holmes, the founder of the embattled blood-testing company Theranos, spoke.",
      "Elizabeth Holmes", "the founder of the embattled blood-testing company Theranos"),
 ])

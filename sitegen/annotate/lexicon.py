@@ -121,7 +121,7 @@ ORGANISATION_WORDS = frozenset(
     house hall stadium museum square towers beach palace cathedral abbey gardens airport station
     brothers partners associates holdings ventures media labs systems technologies solutions
     consulting strategies network networks energy fuels coal grants caucus
-    chair professorship scholarship fellowship lecture live
+    chair professorship scholarship fellowship lecture live harriers
     """
     )
 )

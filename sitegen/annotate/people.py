@@ -168,9 +168,28 @@ def _descriptions(span: Span) -> list[str]:
     while start > 0 and (doc[start - 1].dep_ in _MODIFIES_NAME or _is_hyphen(doc[start - 1])) \
             and doc[start - 1].head.i in range(start - 1, span.end) and doc[start - 1].text not in ",.":
         start -= 1  # "the 2000 Olympic 200m champion", "co-star"
+    start = _with_body_before(doc, start)
     if start < span.start and any(is_person_noun(token) for token in doc[start : span.start]):
         found.append(_phrase(doc, start, span.start))  # "Chelsea manager Jose Mourinho"
     return [phrase for phrase in found if phrase and phrase.lower() not in _NOT_DESCRIPTIONS]
+
+
+def _with_body_before(doc: Doc, start: int) -> int:
+    """Where a description before a name starts when the parser cut the name of a body at its
+    "of" or "for": "Centers for Disease Control Director", "Bank of England governor"."""
+    at = start
+    while at > 0 and _in_a_name(doc[at - 1]):
+        at -= 1
+    if at > 1 and doc[at - 1].lower_ in ("of", "for") and _in_a_name(doc[at - 2]):
+        at -= 1
+        while at > 0 and _in_a_name(doc[at - 1]):
+            at -= 1
+        return at
+    return start
+
+
+def _in_a_name(token: Token) -> bool:
+    return token.tag_.startswith("NN") and token.text[:1].isupper()
 
 
 def _phrase(doc: Doc, start: int, end: int) -> str:
