@@ -37,6 +37,7 @@ SETTINGS: dict[str, str] = {
     "jobs": "annotation processes (default: the number of CPU cores)",
     "min_articles": "articles a found topic needs to get a page",
     "cname": "a custom domain for GitHub Pages, written to <output>/CNAME",
+    "keep_files": "files in the output sitegen did not make and must never remove, e.g. [\"downloads\"]",
     "search": "false: no search page and no Pagefind index",
     "search_part_size": "articles per search index part (bounds Pagefind's memory)",
     "drafts": "true: publish drafts too (draft: true, published: false, _drafts/)",
@@ -70,6 +71,7 @@ class Config:
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     min_articles: int = 2
     cname: str | None = None
+    keep_files: tuple[str, ...] = ()  # output paths or globs no build removes (.git, CNAME too)
     search: bool = True
     search_part_size: int = 2000  # articles per search bundle; bounds Pagefind's memory
     drafts: bool = False
@@ -128,7 +130,7 @@ _ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
 _SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore",
-                          "not_people", "different_people", "sections"))
+                          "not_people", "different_people", "sections", "keep_files"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -166,6 +168,11 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
                                            and all(isinstance(v, str) for v in group) for group in value):
             return tuple(frozenset(v.casefold() for v in group) for group in value), None
         return None, 'a list of lists of names, e.g. [["George Bush", "George W. Bush"]]'
+    if key == "keep_files":
+        if isinstance(value, list) and all(isinstance(v, str) and v.strip("/") and ".." not in v.split("/")
+                                           for v in value):
+            return tuple(v.strip("/") for v in value), None
+        return None, 'a list of paths in the output folder, e.g. ["downloads", "*.pdf"]'
     if key == "sections":
         if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
             return {str(folder): title.strip() for folder, title in value.items()}, None

@@ -53,3 +53,7 @@ class OutputError(SitegenError):
 
 class ModelError(SitegenError):
     """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the same clean-up, another exit code (143)."""
