@@ -26,9 +26,13 @@ from sitegen.render import PlannedPage, SitePlan
 from sitegen.render.fingerprint import code_digest
 from sitegen.write import StagedOutput, check_output_folder
 from sitegen.write.incremental import Ledger
-from sitegen.write.interrupts import interrupts_deferred
+from sitegen.write.interrupts import interrupts_deferred, interrupts_kept
 from sitegen.write.lock import build_lock
 from sitegen.write.search import SearchIndexer, in_bundle
+
+# interrupts_kept: for the command line, which keeps the hold to its last line (it may not
+# import sitegen.write itself).
+__all__ = ["BuildReport", "ProgressFactory", "build", "finish_search", "interrupts_kept"]
 
 ProgressFactory = Callable[[int, str], Callable[[int], None]]
 

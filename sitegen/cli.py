@@ -11,10 +11,14 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
 from sitegen.errors import ContentError, SitegenError, Terminated, UsageError
+
+if TYPE_CHECKING:
+    from sitegen.build import BuildReport
 
 log = logging.getLogger("sitegen")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -186,7 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """The ``sitegen`` program: ``main``, then exit, no signal interrupting the exit itself."""
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # after main said what happened: there is nothing left to stop
+        code = 128 + signal.SIGINT
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
     raise SystemExit(code)
@@ -285,15 +292,24 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from sitegen.build import build
+    from sitegen.build import build, interrupts_kept
 
     config = site_config(args)
-    report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet),
-                   wait=not args.no_wait)
-    if threading.current_thread() is threading.main_thread():
-        # The build is done: a Ctrl-C from now on has nothing left to stop.
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, signal.SIG_IGN)
+    # Once the build starts putting the new site in place, Ctrl-C and SIGTERM wait until the
+    # last line below has said so: that line, and the exit code, tell what really happened.
+    with interrupts_kept() as interrupted:
+        report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet),
+                       wait=not args.no_wait)
+        _print_report(report, config)
+        signum = interrupted()
+        if signum is not None:
+            log.error("interrupted once the new site was being put in place, so the build "
+                      "finished first: %s is complete and up to date", config.output)
+            return 128 + signum
+    return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _print_report(report: BuildReport, config: Config) -> None:
     for warning in report.warnings:
         log.warning("%s", warning)
     for problem in report.problems:
@@ -307,11 +323,6 @@ def _build(args: argparse.Namespace) -> int:
     )
     if report.problems:
         log.error("%d file(s) could not be read and were left out", len(report.problems))
-    if report.interrupted is not None:
-        log.error("interrupted while the new site was put in place, so the build finished first: "
-                  "%s is complete and up to date", config.output)
-        return 128 + report.interrupted
-    return EXIT_FAILED if report.problems else EXIT_OK
 
 
 def _annotate(args: argparse.Namespace) -> int:

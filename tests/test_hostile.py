@@ -510,7 +510,7 @@ def test_ctrl_c_while_the_new_site_is_put_in_place_finishes_it_then_exits_130(
     monkeypatch.setattr(staged_output, "commit", commit)
     assert code == 130
     (line,) = error_lines(capsys.readouterr().err)
-    assert line.startswith("interrupted while the new site was put in place")
+    assert line.startswith("interrupted once the new site was being put in place")
     assert "complete and up to date" in line
     in_bundle = sitegen.write.search.in_bundle
     # The moves went on after the Ctrl-C, and the new search index was put in place after them.
