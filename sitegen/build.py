@@ -8,6 +8,7 @@ and ``StagedOutput`` puts the files in place at once.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,12 +20,12 @@ from sitegen.archive.urls import reference_path
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
 from sitegen.heap import long_lived
-from sitegen.inputs import content_digest, generated_folders
+from sitegen.inputs import content_digest, generated_folders, shown_path, skipped_link
 from sitegen.models import AnnotatedArticle, Annotations, Article
 from sitegen.read import MAX_FILE_BYTES, PublishedFile, read_content
 from sitegen.render import PlannedPage, SitePlan
 from sitegen.render.fingerprint import code_digest
-from sitegen.write import StagedOutput, check_output_folder
+from sitegen.write import StagedOutput, check_generated_folders, check_output_folder
 from sitegen.write.incremental import Ledger
 from sitegen.write.interrupts import interrupts_deferred, interrupts_kept
 from sitegen.write.lock import build_lock
@@ -34,6 +35,7 @@ from sitegen.write.search import SearchIndexer, in_bundle
 # import sitegen.write itself).
 __all__ = ["BuildReport", "ProgressFactory", "build", "finish_search", "interrupts_kept"]
 
+log = logging.getLogger("sitegen")
 ProgressFactory = Callable[[int, str], Callable[[int], None]]
 
 
@@ -76,6 +78,9 @@ def build(
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
                                         config.root], keep_files=config.keep_files)
+    check_generated_folders(config.output, config.cache, {
+        "content folder": config.content, "static folder": config.static,
+        "templates folder": config.templates})
     with build_lock(config.cache, config.output, wait=wait):
         return _build(config, keep_going, progress, defer_search, started)
 
@@ -187,7 +192,9 @@ def _write_site(site: Site, files: tuple[PublishedFile, ...], config: Config, ou
     _place((page for page in plan.redirect_pages() if page.path not in output.produced), output, ledger)
     output.copy_tree(THEME_DIR / "static", "static")
     if config.static.resolve() != (THEME_DIR / "static").resolve():
-        output.copy_tree(config.static, "static")
+        for link in output.copy_tree(config.static, "static"):
+            log.warning("%s: %s", shown_path(link, config.root), skipped_link(link, config.static,
+                                                                               "static folder"))
     search.keep_bundles(output)
     output.write(".nojekyll", "")
     if config.cname:

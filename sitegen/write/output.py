@@ -81,6 +81,22 @@ def check_output_folder(output: Path, protected: list[Path], keep_files: Collect
         )
 
 
+def check_generated_folders(output: Path, cache: Path, inputs: dict[str, Path]) -> None:
+    """Refuse an output or cache folder inside an input folder (``inputs``: what each is called).
+
+    Inside the content folder, every build after the first would read the last one's pages
+    as articles; inside ``static/`` the site would copy itself and grow at every build.
+    """
+    for kind, folder, option in (("output", output, "--output"), ("cache", cache, "'cache' in sitegen.toml")):
+        generated = folder.resolve()
+        for name, inside in inputs.items():
+            inside = inside.resolve()
+            if generated.is_relative_to(inside):
+                raise OutputError(f"the {kind} folder {generated} is inside the {name} {inside}, so each "
+                                  f"build would read the last one's files as its input; choose one outside "
+                                  f"it with {option}")
+
+
 class StagedOutput:
     """Changed files wait in a staging folder beside the output until ``commit()``."""
 
@@ -157,12 +173,13 @@ class StagedOutput:
         self._changed[path] = None
         self.written += 1
 
-    def copy_tree(self, source: Path, prefix: str) -> None:
+    def copy_tree(self, source: Path, prefix: str) -> list[Path]:
         """Stage every input file of ``source`` under ``prefix`` (hidden files and editor
-        leftovers are not inputs: ``sitegen.inputs``)."""
+        leftovers are not inputs: ``sitegen.inputs``); returns the symbolic links left out."""
+        skipped: list[Path] = []
         if not source.is_dir():
-            return
-        for file in walk(source):
+            return skipped
+        for file in walk(source, skipped=skipped):
             path = f"{prefix}/{file.relative_to(source).as_posix()}"
             if path in self._produced:  # a site's own file overrides the theme's
                 self._produced.discard(path)
@@ -170,6 +187,7 @@ class StagedOutput:
                     del self._changed[path]
                     self.written -= 1
             self.write(path, file.read_bytes())
+        return skipped
 
     def commit(self) -> None:
         """Move the changed files into the output folder and remove the ones not produced.
