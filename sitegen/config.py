@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import ConfigError, Problem, UsageError
@@ -92,8 +95,6 @@ class Config:
     @property
     def base_path(self) -> str:
         """The URL path the site is served under, always with a leading and trailing slash."""
-        from urllib.parse import urlsplit
-
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
@@ -149,6 +150,10 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, (str, Path)) and str(value):
             return Path(value), None
         return None, "a folder path (a string)"
+    if key in _CHECKED_STR_KEYS:
+        if isinstance(value, str) and _CHECKED_STR_KEYS[key][0](value):
+            return value, None
+        return None, _CHECKED_STR_KEYS[key][1]
     if key in _STR_KEYS:
         return (value, None) if isinstance(value, str) else (None, "a string")
     if key in _ZONE_KEYS:
@@ -178,6 +183,29 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
             return {str(folder): title.strip() for folder, title in value.items()}, None
         return None, 'a table of section folders and their titles (nyt = "The New York Times")'
     raise KeyError(key)
+
+
+def _is_base_url(value: str) -> bool:
+    """An http(s) address with a host, or a path from the root: what feeds, the sitemap and
+    the preview can use (``user.github.io/archive`` made every feed link relative, and
+    ``javascript:…`` went into them)."""
+    if any(ord(character) < 0x21 or ord(character) == 0x7F for character in value):
+        return False
+    if value.startswith("/"):
+        return not value.startswith("//")  # "//host/" is an address, without its scheme
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_HOST_NAME = re.compile(rf"(?=.{{1,253}}$)({_LABEL}\.)+{_LABEL}", re.IGNORECASE)
+_CHECKED_STR_KEYS: dict[str, tuple[Callable[[str], bool], str]] = {
+    "base_url": (_is_base_url, 'an http or https address with a host ("https://user.github.io/archive/") '
+                               'or a path starting with "/"'),
+    # GitHub Pages reads CNAME's first line as the domain: a newline made two.
+    "cname": (lambda value: bool(_HOST_NAME.fullmatch(value.strip())),
+              'a domain name such as "news.example.org" (no https://, no path)'),
+}
 
 
 def _zone_name(value: Any) -> tuple[Any, str | None]:
