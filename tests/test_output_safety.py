@@ -251,13 +251,14 @@ def test_sigterm_is_handled_like_ctrl_c(site: Path) -> None:
 _CTRL_C_AFTER_THE_COMMIT = """
 import os, signal, sys
 import sitegen.cli as cli
-print_report = cli._print_report
-def interrupted_first(report, config):
-    os.kill(os.getpid(), signal.SIG{name})  # the build is done, its summary not printed yet
-    print_report(report, config)
-cli._print_report = interrupted_first
+info = cli.log.info
+def interrupted_first(message, *args):
+    if message.startswith("Built"):  # the build is done, its summary not printed yet
+        os.kill(os.getpid(), signal.SIG{name})
+    info(message, *args)
+cli.log.info = interrupted_first
 sys.argv = ["sitegen", "build"]
-cli.run()
+cli.run() if hasattr(cli, "run") else sys.exit(cli.main())
 """
 
 
