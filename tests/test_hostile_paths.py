@@ -98,3 +98,15 @@ def test_a_link_inside_the_folder_to_a_file_not_listed_counts_once(site: Path) -
     os.symlink(".drafts/hidden.txt", site / "seeds" / "twice.txt")
     assert build() == 0
     assert sorted(p.name for p in (site / "build" / "articles").iterdir()) == ["good-news", "hidden"]
+
+
+def test_a_template_linked_from_outside_the_templates_folder_is_refused(site: Path, capsys) -> None:
+    write_files(site, {"seeds/good.txt": GOOD["good.txt"],
+                       "outside/article.html": '{% extends "base.html" %}{% block main %}'
+                                               "{{ article.title }}{% endblock %}"})
+    (site / "templates").mkdir()
+    os.symlink(site / "outside" / "article.html", site / "templates" / "article.html")
+    assert build() == 1
+    assert error_lines(capsys.readouterr().err) == [
+        f"error: templates/article.html: a symbolic link to {site}/outside/article.html, outside the "
+        "templates folder: not followed; copy the template in instead"]
