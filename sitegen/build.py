@@ -8,6 +8,7 @@ and ``StagedOutput`` puts the files in place at once.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,15 +20,22 @@ from sitegen.archive.urls import reference_path
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
 from sitegen.heap import long_lived
-from sitegen.inputs import content_digest, generated_folders
+from sitegen.inputs import content_digest, generated_folders, shown_path, skipped_link
 from sitegen.models import AnnotatedArticle, Annotations, Article
 from sitegen.read import MAX_FILE_BYTES, PublishedFile, read_content
 from sitegen.render import PlannedPage, SitePlan
 from sitegen.render.fingerprint import code_digest
-from sitegen.write import StagedOutput, check_output_folder
+from sitegen.write import StagedOutput, check_generated_folders, check_output_folder
 from sitegen.write.incremental import Ledger
+from sitegen.write.interrupts import interrupts_deferred, interrupts_kept
+from sitegen.write.lock import build_lock
 from sitegen.write.search import SearchIndexer, in_bundle
 
+# interrupts_kept: for the command line, which keeps the hold to its last line (it may not
+# import sitegen.write itself).
+__all__ = ["BuildReport", "ProgressFactory", "build", "finish_search", "interrupts_kept"]
+
+log = logging.getLogger("sitegen")
 ProgressFactory = Callable[[int, str], Callable[[int], None]]
 
 
@@ -46,6 +54,9 @@ class BuildReport:
     search_parts_indexed: int = 0
     problems: tuple[Problem, ...] = field(default=())
     warnings: tuple[Problem, ...] = field(default=())
+    # The signal (Ctrl-C, SIGTERM) that came while the new site was put in place: the build
+    # finished all the same.
+    interrupted: int | None = None
 
 
 def build(
@@ -54,17 +65,28 @@ def build(
     keep_going: bool = False,
     progress: ProgressFactory | None = None,
     defer_search: bool = False,
+    wait: bool = True,
 ) -> BuildReport:
     """Build the site described by ``config`` into its output folder.
 
     Bad articles raise ``ContentError`` listing every one, and the output is left
     untouched, unless ``keep_going`` builds the good ones (the problems are
     then in the report). With ``defer_search`` the search index is left for
-    ``finish_search`` (the live preview reloads the browser first).
+    ``finish_search`` (the live preview reloads the browser first). One build of an
+    output folder runs at a time: another waits for it, or with ``wait=False`` fails.
     """
     started = time.perf_counter()
     check_output_folder(config.output, [config.content, config.templates, config.static,
-                                        config.root])
+                                        config.root], keep_files=config.keep_files)
+    check_generated_folders(config.output, config.cache, {
+        "content folder": config.content, "static folder": config.static,
+        "templates folder": config.templates})
+    with build_lock(config.cache, config.output, wait=wait):
+        return _build(config, keep_going, progress, defer_search, started)
+
+
+def _build(config: Config, keep_going: bool, progress: ProgressFactory | None, defer_search: bool,
+           started: float) -> BuildReport:
     ledger = Ledger(config.cache, config.output)
     inputs = content_digest(config, unread_over=MAX_FILE_BYTES,
                             also=(model_identity(config.model), code_digest()))
@@ -83,31 +105,58 @@ def build(
                           named_topics=config.topics, min_articles=config.min_articles,
                           sections=config.sections, banned_topics=config.banned_topics)
         set_aside()  # the archive model lives as long as the annotations
-        output = StagedOutput(config.output, previous_files=ledger.previous_files)
+        output = StagedOutput(config.output, previous_files=ledger.previous_files,
+                              intact=ledger.intact, keep_files=config.keep_files)
         ledger.begin(output.build_id, inputs)
         search = SearchIndexer(config.output, enabled=config.search, part_size=config.search_part_size,
                                jobs=config.jobs, previous=ledger.previous_search, defer=defer_search)
+        indexed, interrupted = _write_and_commit(site, read.files, config, output, ledger, search,
+                                                 complete=not read.problems, articles=len(articles))
+    return BuildReport(articles=len(articles), pages=ledger.pages, rendered=ledger.rendered,
+                       written=output.written, unchanged=output.unchanged,
+                       annotated=annotated.annotated, cached=annotated.cached,
+                       seconds=time.perf_counter() - started, search_parts_indexed=indexed,
+                       problems=read.problems, warnings=read.warnings, interrupted=interrupted)
+
+
+def _write_and_commit(site: Site, files: tuple[PublishedFile, ...], config: Config,
+                      output: StagedOutput, ledger: Ledger, search: SearchIndexer, *,
+                      complete: bool, articles: int) -> tuple[int, int | None]:
+    """Stage the site, then put it in place with Ctrl-C held off until it is whole and recorded.
+
+    Returns the search parts indexed and the signal that came while the site was put in
+    place (None if none did): by then the build finishes, and says so.
+    """
+    try:
+        _write_site(site, files, config, output, ledger, search)
+        search.wait()  # a failed index stops the build before the output changes
+    except BaseException:
+        search.discard()
+        output.discard()
+        raise
+    with interrupts_deferred() as interrupted:
         try:
-            _write_site(site, read.files, config, output, ledger, search)
-            search.wait()  # a failed index stops the build before the output changes
+            ledger.committing(output)
             output.commit()
         except BaseException:
             search.discard()
             output.discard()
             raise
         indexed = search.install()
-        if not read.problems:  # with problems, the next build must try those articles again
-            ledger.finish(files=sorted(p for p in output.produced if not in_bundle(p)),
-                          search=search.state(), articles=len(articles))
-    return BuildReport(articles=len(articles), pages=ledger.pages, rendered=ledger.rendered,
-                       written=output.written, unchanged=output.unchanged,
-                       annotated=annotated.annotated, cached=annotated.cached,
-                       seconds=time.perf_counter() - started, search_parts_indexed=indexed,
-                       problems=read.problems, warnings=read.warnings)
+        # With problems (--keep-going), the next build must try those articles again.
+        ledger.finish(files=sorted(p for p in output.produced if not in_bundle(p)),
+                      bundles=search.parts, search=search.state(), articles=articles,
+                      complete=complete)
+    return indexed, interrupted()
 
 
 def finish_search(config: Config) -> None:
     """Index the search bundles a ``defer_search`` build left out, if it left any out."""
+    with build_lock(config.cache, config.output):
+        _finish_search(config)
+
+
+def _finish_search(config: Config) -> None:
     ledger = Ledger(config.cache, config.output)
     if not ledger.previous.search_pending:
         return
@@ -143,7 +192,9 @@ def _write_site(site: Site, files: tuple[PublishedFile, ...], config: Config, ou
     _place((page for page in plan.redirect_pages() if page.path not in output.produced), output, ledger)
     output.copy_tree(THEME_DIR / "static", "static")
     if config.static.resolve() != (THEME_DIR / "static").resolve():
-        output.copy_tree(config.static, "static")
+        for link in output.copy_tree(config.static, "static"):
+            log.warning("%s: %s", shown_path(link, config.root), skipped_link(link, config.static,
+                                                                               "static folder"))
     search.keep_bundles(output)
     output.write(".nojekyll", "")
     if config.cname:

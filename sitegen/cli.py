@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import ContentError, SitegenError, UsageError
+from sitegen.errors import ContentError, SitegenError, Terminated, UsageError
+
+if TYPE_CHECKING:
+    from sitegen.build import BuildReport
 
 log = logging.getLogger("sitegen")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -31,7 +38,8 @@ examples:
   sitegen build --source news --output public --base-url https://me.github.io/news/
   sitegen build --keep-going            build the good articles even if some are bad
 
-exit codes: 0 built, 1 bad input or failed build (build/ is left untouched), 2 usage error.
+exit codes: 0 built, 1 bad input or failed build (build/ is left untouched), 2 usage error,
+130 (Ctrl-C) or 143 (SIGTERM) interrupted: the last line says whether build/ was updated.
 A second build with nothing changed loads no spaCy model: annotations are
 cached in .sitegen/cache.sqlite.
 """
@@ -100,6 +108,9 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _common_site_options(build)
     build.add_argument("--keep-going", action="store_true",
                        help="build the good articles when some are bad (still exits 1)")
+    build.add_argument("--no-wait", action="store_true",
+                       help="fail at once when another build of the site is running, "
+                            "instead of waiting for it")
 
 
 def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -159,13 +170,36 @@ def _add_deploy(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one sitegen command; returns the exit code."""
+    """Run one sitegen command; returns the exit code (signal handlers restored as they were)."""
     parser = make_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
     _setup_logging(args.quiet, args.verbose)
+    if threading.current_thread() is not threading.main_thread():
+        return _run(args)
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    _terminate_like_ctrl_c()
+    try:
+        return _run(args)
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
+def run() -> None:
+    """The ``sitegen`` program: ``main``, then exit, no signal interrupting the exit itself."""
+    try:
+        code = main()
+    except KeyboardInterrupt:  # after main said what happened: there is nothing left to stop
+        code = 128 + signal.SIGINT
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
+    raise SystemExit(code)
+
+
+def _run(args: argparse.Namespace) -> int:
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "new": _new, "build": _build, "annotate": _annotate, "serve": _serve, "deploy": _deploy,
     }
@@ -186,10 +220,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SitegenError as error:
         log.error("error: %s", error)
         return EXIT_FAILED
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as interrupt:
         log.error("interrupted; the output folder is unchanged, and the cache keeps the "
                   "annotations finished so far")
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(interrupt, Terminated) else signal.SIGINT)
+
+
+def _terminate_like_ctrl_c() -> None:
+    """SIGTERM stops a command as Ctrl-C does: cleaning up, with one line (exit code 143).
+
+    Forked workers (spaCy's) inherit the handler; they exit quietly, their parent cleans up.
+    """
+    main_pid = os.getpid()
+
+    def on_terminate(signum: int, frame: object) -> None:
+        if os.getpid() != main_pid:
+            raise SystemExit(0)
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, on_terminate)
 
 
 def _setup_logging(quiet: bool, verbose: bool) -> None:
@@ -243,10 +292,24 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from sitegen.build import build
+    from sitegen.build import build, interrupts_kept
 
     config = site_config(args)
-    report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet))
+    # Once the build starts putting the new site in place, Ctrl-C and SIGTERM wait until the
+    # last line below has said so: that line, and the exit code, tell what really happened.
+    with interrupts_kept() as interrupted:
+        report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet),
+                       wait=not args.no_wait)
+        _print_report(report, config)
+        signum = interrupted()
+        if signum is not None:
+            log.error("interrupted once the new site was being put in place, so the build "
+                      "finished first: %s is complete and up to date", config.output)
+            return 128 + signum
+    return EXIT_FAILED if report.problems else EXIT_OK
+
+
+def _print_report(report: BuildReport, config: Config) -> None:
     for warning in report.warnings:
         log.warning("%s", warning)
     for problem in report.problems:
@@ -260,8 +323,6 @@ def _build(args: argparse.Namespace) -> int:
     )
     if report.problems:
         log.error("%d file(s) could not be read and were left out", len(report.problems))
-        return EXIT_FAILED
-    return EXIT_OK
 
 
 def _annotate(args: argparse.Namespace) -> int:

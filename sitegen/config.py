@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import ConfigError, Problem, UsageError
@@ -37,6 +40,7 @@ SETTINGS: dict[str, str] = {
     "jobs": "annotation processes (default: the number of CPU cores)",
     "min_articles": "articles a found topic needs to get a page",
     "cname": "a custom domain for GitHub Pages, written to <output>/CNAME",
+    "keep_files": "files in the output sitegen did not make and must never remove, e.g. [\"downloads\"]",
     "search": "false: no search page and no Pagefind index",
     "search_part_size": "articles per search index part (bounds Pagefind's memory)",
     "drafts": "true: publish drafts too (draft: true, published: false, _drafts/)",
@@ -70,6 +74,7 @@ class Config:
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     min_articles: int = 2
     cname: str | None = None
+    keep_files: tuple[str, ...] = ()  # output paths or globs no build removes (.git, CNAME too)
     search: bool = True
     search_part_size: int = 2000  # articles per search bundle; bounds Pagefind's memory
     drafts: bool = False
@@ -90,8 +95,6 @@ class Config:
     @property
     def base_path(self) -> str:
         """The URL path the site is served under, always with a leading and trailing slash."""
-        from urllib.parse import urlsplit
-
         path = urlsplit(self.base_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
@@ -128,7 +131,7 @@ _ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
 _SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore",
-                          "not_people", "different_people", "sections"))
+                          "not_people", "different_people", "sections", "keep_files"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -147,6 +150,10 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, (str, Path)) and str(value):
             return Path(value), None
         return None, "a folder path (a string)"
+    if key in _CHECKED_STR_KEYS:
+        if isinstance(value, str) and _CHECKED_STR_KEYS[key][0](value):
+            return value, None
+        return None, _CHECKED_STR_KEYS[key][1]
     if key in _STR_KEYS:
         return (value, None) if isinstance(value, str) else (None, "a string")
     if key in _ZONE_KEYS:
@@ -166,11 +173,39 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
                                            and all(isinstance(v, str) for v in group) for group in value):
             return tuple(frozenset(v.casefold() for v in group) for group in value), None
         return None, 'a list of lists of names, e.g. [["George Bush", "George W. Bush"]]'
+    if key == "keep_files":
+        if isinstance(value, list) and all(isinstance(v, str) and v.strip("/") and ".." not in v.split("/")
+                                           for v in value):
+            return tuple(v.strip("/") for v in value), None
+        return None, 'a list of paths in the output folder, e.g. ["downloads", "*.pdf"]'
     if key == "sections":
         if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
             return {str(folder): title.strip() for folder, title in value.items()}, None
         return None, 'a table of section folders and their titles (nyt = "The New York Times")'
     raise KeyError(key)
+
+
+def _is_base_url(value: str) -> bool:
+    """An http(s) address with a host, or a path from the root: what feeds, the sitemap and
+    the preview can use (``user.github.io/archive`` made every feed link relative, and
+    ``javascript:…`` went into them)."""
+    if any(ord(character) < 0x21 or ord(character) == 0x7F for character in value):
+        return False
+    if value.startswith("/"):
+        return not value.startswith("//")  # "//host/" is an address, without its scheme
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_HOST_NAME = re.compile(rf"(?=.{{1,253}}$)({_LABEL}\.)+{_LABEL}", re.IGNORECASE)
+_CHECKED_STR_KEYS: dict[str, tuple[Callable[[str], bool], str]] = {
+    "base_url": (_is_base_url, 'an http or https address with a host ("https://user.github.io/archive/") '
+                               'or a path starting with "/"'),
+    # GitHub Pages reads CNAME's first line as the domain: a newline made two.
+    "cname": (lambda value: bool(_HOST_NAME.fullmatch(value.strip())),
+              'a domain name such as "news.example.org" (no https://, no path)'),
+}
 
 
 def _zone_name(value: Any) -> tuple[Any, str | None]:

@@ -15,10 +15,12 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.errors import SitegenError
-from sitegen.inputs import files_newer_than, shown_path
+from sitegen.inputs import files_newer_than, input_folders, shown_path
 from sitegen.write.output import MARKER
 
 log = logging.getLogger(__name__)
+# The last line of every commit sitegen deploy makes: how the next deploy tells its own commits.
+TRAILER = "Published-by: sitegen deploy"
 
 
 class DeployError(SitegenError):
@@ -67,9 +69,11 @@ def deploy(
         # ghp-import builds on remote/branch when that exists: fetch it, so a deploy from
         # another clone keeps the published history instead of being rejected on push.
         _git("fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
-    message = message or (f"Publish the site built from {head[:12]}" if head else "Publish the site")
+    message = (message or _default_message(config, head)) + f"\n\n{TRAILER}"
     before = _git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}")
-    _import(config.output, remote=remote, branch=branch, message=message, push=push)
+    published = _published_commit(remote, branch)
+    cname = _kept_cname(config, published) if published else None
+    _import(config.output, remote=remote, branch=branch, message=message, push=push, cname=cname)
     commit = _git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}")
     if commit is None or commit == before:
         raise DeployError(f"git fast-import did not write the '{branch}' branch; see git's "
@@ -80,13 +84,55 @@ def deploy(
     return commit
 
 
-def _import(output: Path, *, remote: str, branch: str, message: str, push: bool) -> None:
+def _default_message(config: Config, head: str | None) -> str:
+    """"Publish the site built from <commit>", saying so when the inputs differ from it."""
+    if not head:
+        return "Publish the site"
+    inputs = [str(path) for paths in input_folders(config).values() for path in paths
+              if path.exists() and path.resolve().is_relative_to(config.root.resolve())]
+    changed = _git("status", "--porcelain", "--untracked-files=all", "--", *inputs) if inputs else ""
+    return f"Publish the site built from {head[:12]}" + (" with uncommitted changes" if changed else "")
+
+
+def _published_commit(remote: str, branch: str) -> str | None:
+    """The branch's last commit, the one the new one follows (the local branch, else the remote's);
+    warns when it was not made by sitegen deploy, since its files are about to be replaced."""
+    for ref in (f"refs/heads/{branch}", f"refs/remotes/{remote}/{branch}"):
+        commit = _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        if commit:
+            break
+    else:
+        return None
+    text = _git("log", "-1", "--format=%B", commit) or ""
+    if TRAILER not in text and not text.startswith("Publish the site"):  # sitegen 0.1 had no trailer
+        log.warning("the last commit on %s (%s, '%s') was not made by sitegen deploy; its files are "
+                    "replaced by the site's, and stay in the branch's history", branch, commit[:12],
+                    text.strip().splitlines()[0] if text.strip() else "")
+    return commit
+
+
+def _kept_cname(config: Config, published: str) -> str | None:
+    """The custom domain of the published branch, when the build has none: kept, not dropped
+    (GitHub Pages would silently serve the site without it)."""
+    if (config.output / "CNAME").is_file():
+        return None
+    domain = (_git("show", f"{published}:CNAME") or "").strip()
+    if not domain:
+        return None
+    log.warning("kept the custom domain %s of the published branch's CNAME; set cname = \"%s\" in "
+                "sitegen.toml to say so, or publish another one there", domain, domain)
+    return domain
+
+
+def _import(output: Path, *, remote: str, branch: str, message: str, push: bool,
+            cname: str | None) -> None:
     import ghp_import
 
     try:
-        # .nojekyll and CNAME are written by the build itself, so ghp-import adds neither.
+        # .nojekyll and CNAME are written by the build itself, so ghp-import adds neither,
+        # but a CNAME the branch had and the build lacks (``_kept_cname``).
         ghp_import.ghp_import(str(output), mesg=message, remote=remote, branch=branch, push=push,
-                              nojekyll=False, cname=None, prefix=None, force=False,
+                              nojekyll=False, cname=cname, prefix=None, force=False,
                               no_history=False, followlinks=False, use_shell=False)
     except ghp_import.GhpError as error:
         raise DeployError(f"ghp-import: {error.message}") from None

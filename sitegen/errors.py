@@ -15,8 +15,23 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        path = quote_path(str(self.path))
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "\\": "\\\\"}
+
+
+def quote_path(path: str) -> str:
+    """``path`` as it can be printed on one line: as it is, or, when it holds a control
+    character (a newline split the error line, an ESC coloured the terminal), in double
+    quotes with C escapes, as git prints such names (core.quotePath)."""
+    if not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in path):
+        return path
+    escaped = "".join(_ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0
+                                          else c) for c in path)
+    return f'"{escaped}"'
 
 
 class SitegenError(Exception):
@@ -53,3 +68,7 @@ class OutputError(SitegenError):
 
 class ModelError(SitegenError):
     """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the same clean-up, another exit code (143)."""

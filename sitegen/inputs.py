@@ -30,23 +30,66 @@ def is_skipped(name: str) -> bool:
     return name.startswith(_EDITOR_PREFIXES) or name.endswith(_EDITOR_SUFFIXES)
 
 
-def walk(root: Path, skip: Collection[Path] = ()) -> Iterator[Path]:
+def walk(root: Path, skip: Collection[Path] = (), skipped: list[Path] | None = None) -> Iterator[Path]:
     """Every input file under the folder ``root``, or ``root`` itself when it is a file.
 
     A file named as ``root`` is always listed (``--config .site.toml`` is a choice, not
     a leftover). Nothing under a folder in ``skip`` (absolute paths) is listed. Files
     come in a stable order, folder by folder.
+
+    Symbolic links are not followed out of ``root``: a link to a file outside it, or to a
+    folder, is not an input (Jekyll's safe mode; otherwise a link to ``/etc/passwd`` in
+    ``static/`` is published). A link to a file inside ``root`` that is listed itself is
+    left out, so the file counts once. The links left out are added to ``skipped``.
     """
     if root.is_file():
         yield root
         return
+    real_root = root.resolve()
+    linked: set[Path] = set()  # the targets of the links listed, each once
     for folder, folders, files in os.walk(root):
+        if skipped is not None:
+            skipped += [Path(folder, name) for name in sorted(folders) if not is_skipped(name)
+                        and os.path.islink(Path(folder, name))]
         # Pruning in place stops os.walk from descending into skipped folders.
         folders[:] = sorted(name for name in folders
                             if not is_skipped(name) and Path(folder, name) not in skip)
         for name in sorted(files):
-            if not is_skipped(name):
-                yield Path(folder, name)
+            path = Path(folder, name)
+            if is_skipped(name):
+                continue
+            if os.path.islink(path) and not _link_counts(path, real_root, skip, linked):
+                if skipped is not None:
+                    skipped.append(path)
+                continue
+            yield path
+
+
+def _link_counts(link: Path, real_root: Path, skip: Collection[Path], linked: set[Path]) -> bool:
+    """Whether a link is listed: its target is a file inside the root that is not listed
+    itself (under a hidden folder, say), and no other link to it was listed."""
+    target = link.resolve()
+    if not target.is_file() or not target.is_relative_to(real_root) or target in linked:
+        return False
+    parts = target.relative_to(real_root).parts
+    listed_itself = not any(is_skipped(part) for part in parts) and not any(
+        parent in skip for parent in target.parents)
+    if listed_itself:
+        return False
+    linked.add(target)
+    return True
+
+
+def skipped_link(link: Path, root: Path, folder: str) -> str:
+    """Why ``walk`` left the link out of ``root`` (called the ``folder``), for a warning."""
+    target = link.resolve()
+    if target.is_dir():
+        return f"a symbolic link to a folder ({target}) is not followed; copy the folder into the {folder}"
+    if target.is_file() and target.is_relative_to(root.resolve()):
+        return (f"a symbolic link to {target.relative_to(root.resolve()).as_posix()}, which is in the "
+                f"{folder} itself: left out, so the file counts once")
+    return (f"a symbolic link to {target}, outside the {folder}: not published (links are not "
+            f"followed out of the {folder}); copy the file in instead")
 
 
 def settings_file(config: Config) -> Path:

@@ -148,14 +148,6 @@ def test_editor_leftovers_in_the_content_folder_are_not_articles(site: Path, cap
     assert [p.parent.name for p in article_pages(site / "build")] == ["a-story"]
 
 
-def test_an_output_folder_inside_the_content_folder_is_not_read(site: Path, capsys) -> None:
-    write_files(site / "seeds", {"a.txt": "A story\n\nBody."})
-    assert build("--output", "seeds/site") == 0
-    write_files(site / "seeds", {"b.txt": "B story\n\nBody."})
-    assert build("--output", "seeds/site") == 0, capsys.readouterr().err
-    assert [p.parent.name for p in article_pages(site / "seeds" / "site")] == ["a-story", "b-story"]
-
-
 def test_config_file_sets_title_and_page_size(site: Path) -> None:
     _dated_site(site, 3)
     write_files(site, {"sitegen.toml": 'title = "Daily Record"\npage_size = 2\n'})

@@ -6,6 +6,8 @@ as the user sees them: one ``path[:line]: message`` line per bad file on stderr,
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import signal
@@ -40,10 +42,25 @@ def leftovers(site: Path) -> list[str]:
     """Staging, swap or search-indexing folders a build left beside the output folder.
 
     ``StagedOutput`` stages in ``.build.staging-*`` next to build/, and Pagefind works in
-    ``.pagefind-*`` there; both exist only once the write stage has begun.
+    ``.build.pagefind-*`` there; both exist only once the write stage has begun.
     """
     return [p.name for p in site.iterdir()
-            if p.name.startswith((".build.staging-", ".build.old-", ".pagefind-"))]
+            if p.name.startswith((".build.staging-", ".build.old-", ".build.pagefind-", ".pagefind-"))]
+
+
+def search_index_faults(output: Path) -> list[str]:
+    """The ``.pf_meta`` files a Pagefind index in ``output`` names and lacks (builds racing each
+    other left ``pagefind-entry.json`` naming one that was not there); each present one must
+    decompress whole."""
+    faults = []
+    for entry in output.rglob("pagefind-entry.json"):
+        for language in json.loads(entry.read_text())["languages"].values():
+            meta = entry.parent / f"pagefind.{language['hash']}.pf_meta"
+            if not meta.is_file():
+                faults.append(str(meta.relative_to(output)))
+                continue
+            gzip.decompress(meta.read_bytes())  # whole, not cut short
+    return faults
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -336,7 +353,8 @@ def test_ctrl_c_while_annotating_keeps_build_and_cache_sound(site: Path) -> None
     write_files(site / "seeds", {"first.txt": f"First story\n\n{story}"})
     assert build() == 0
     before = snapshot(site / "build")
-    shutil.rmtree(site / ".sitegen")  # count only this build's cache entries
+    for cache in (site / ".sitegen").glob("cache.sqlite*"):
+        cache.unlink()  # count only this build's cache entries (the record of build/ stays)
     # 48 articles (150,000 characters): two annotation processes (one per 50,000 characters).
     write_files(site / "seeds", {f"s{n:02d}.txt": f"Story {n}\n\n{story}\n\nThis is story {n}."
                                  for n in range(48)})
@@ -492,14 +510,20 @@ def test_ctrl_c_while_the_new_site_is_put_in_place_finishes_it_then_exits_130(
     monkeypatch.setattr(staged_output, "commit", commit)
     assert code == 130
     (line,) = error_lines(capsys.readouterr().err)
-    assert line.startswith("interrupted")
-    assert len(staged) > 2 and sorted(moves) == sorted(staged)  # moves went on after the Ctrl-C
+    assert line.startswith("interrupted once the new site was being put in place")
+    assert "complete and up to date" in line
+    in_bundle = sitegen.write.search.in_bundle
+    # The moves went on after the Ctrl-C, and the new search index was put in place after them.
+    assert len(staged) > 2 and sorted(m for m in moves if not in_bundle(m)) == sorted(staged)
+    assert any(in_bundle(m) for m in moves[len(staged):])
     assert "articles/more/index.html" in staged
     (new,) = committing
     marker = sitegen.write.output.MARKER
     assert (output / marker).read_text() == f"{new.build_id}\n"
     after = snapshot(site / "build")
-    assert {path for path, data in after.items() if data is not None} == new.produced | {marker}
+    assert {path for path, data in after.items() if data is not None and not in_bundle(path)} == {
+        path for path in new.produced | {marker} if not in_bundle(path)}
+    assert search_index_faults(site / "build") == []
     assert "articles/gone/index.html" not in after
     assert {path: after[path] for path in staged} == staged
     assert leftovers(site) == []

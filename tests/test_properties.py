@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from conftest import block_texts, build, parse_page, write_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-# Everything but control characters (a NUL makes a file binary, CR and LF end lines) and
-# surrogates (not encodable): the plain format's own syntax is only lines and blank lines.
-CHARACTERS = st.characters(blacklist_categories=("Cc", "Cs"))
+# Everything but NUL (it makes a file binary), CR and LF (they end lines) and surrogates (not
+# encodable): the plain format's own syntax is only lines and blank lines. Other control
+# characters are in (issue 13: a BEL made feed.xml not well-formed); sitegen drops them, and
+# vertical tab and form feed are white space (``shown``).
+CHARACTERS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\0\r\n")
+_DROPPED = {code: None for code in (*range(0x01, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                    0xFFFE, 0xFFFF)} | {0x0B: " ", 0x0C: " "}
+
+
+def shown(text: str) -> str:
+    """The text as a page shows it: control characters dropped, VT and FF as spaces."""
+    return text.translate(_DROPPED)
 
 # Snippets the annotator reacts to, so highlights land among the odd characters.
 SNIPPETS = st.sampled_from([
@@ -29,17 +39,17 @@ SNIPPETS = st.sampled_from([
     "John Smith of Acme Corp. met Jane Doe.",
 ])
 
-LINE = st.text(CHARACTERS, min_size=1, max_size=60).filter(lambda line: bool(line.strip()))
+LINE = st.text(CHARACTERS, min_size=1, max_size=60).filter(lambda line: bool(shown(line).strip()))
 PIECE = st.one_of(LINE, SNIPPETS)
 # A paragraph: hard-wrapped lines, each some random text and/or a snippet.
 PARAGRAPH = st.lists(st.builds(lambda a, b: f"{a} {b}", PIECE, PIECE) | PIECE, min_size=1, max_size=3)
-TITLE = st.one_of(LINE, SNIPPETS).filter(lambda title: not title.startswith("\ufeff"))
+TITLE = st.one_of(LINE, SNIPPETS).filter(lambda title: not shown(title).startswith("\ufeff"))
 
 
 def _article(title: str, paragraphs: list[list[str]]) -> tuple[str, list[str]]:
     """The file's text and the paragraphs its page must show (wrapped lines joined by a space)."""
     text = title + "\n\n" + "\n\n".join("\n".join(lines) for lines in paragraphs) + "\n"
-    expected = [" ".join(line.strip() for line in lines) for lines in paragraphs]
+    expected = [" ".join(shown(line).strip() for line in lines) for lines in paragraphs]
     return text, expected
 
 
@@ -54,7 +64,9 @@ def test_article_page_text_is_exactly_the_article_text(title: str, paragraphs: l
         assert build("--jobs", "1") == 0
         (page,) = (site / "build" / "articles").glob("*/index.html")
         parser = parse_page(page)  # balanced tags, or it fails
-        assert parser.text_of("article-title") == title.strip()
+        assert parser.text_of("article-title") == shown(title).strip()
         assert block_texts(page) == expected
+        for feed in (site / "build").rglob("*.xml"):
+            ElementTree.parse(feed)  # well-formed XML, whatever the characters
         # Nothing but the paragraphs: the body's text is theirs and whitespace between them.
         assert "".join(parser.text_of("body-text").split()) == "".join("".join(expected).split())

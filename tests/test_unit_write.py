@@ -99,19 +99,35 @@ def test_changed_files_wait_in_staging_until_commit_moves_them_in(tmp_path: Path
     assert not out.staging.exists()
 
 
-@pytest.mark.parametrize("listed", [False, True], ids=["tree walked", "previous files listed"])
-def test_commit_removes_the_files_no_longer_produced_and_their_empty_folders(
-        tmp_path: Path, listed: bool) -> None:
+def test_commit_removes_the_files_no_longer_produced_and_their_empty_folders(tmp_path: Path) -> None:
     output = tmp_path / "build"
     first = staged(output, {"index.html": "home", "people/a/index.html": "a", "people/b/index.html": "b",
                             "people/index.html": "people"})
-    out = StagedOutput(output, previous_files=first.produced if listed else None)
+    out = StagedOutput(output, previous_files=first.produced)
     out.write("index.html", "home")
     out.write("people/index.html", "people")
     out.commit()
     assert files_of(output) == {"index.html": b"home", "people/index.html": b"people"}
     assert not (output / "people" / "a").exists()
     assert (output / MARKER).is_file()
+
+
+def test_without_a_record_a_file_not_produced_is_refused_and_nothing_moves(tmp_path: Path) -> None:
+    output = tmp_path / "build"
+    staged(output, {"index.html": "home", "old.html": "old", "CNAME": "news.example.org\n"})
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    before = files_of(output)
+    out = StagedOutput(output)  # no record: old.html may be anyone's
+    out.write("index.html", "new home")
+    with pytest.raises(OutputError, match=r"build/old\.html in the output folder are not made by this"):
+        out.commit()
+    out.discard()
+    assert files_of(output) == before
+    kept = StagedOutput(output, keep_files=["*.html"])
+    kept.write("index.html", "new home")
+    kept.commit()
+    assert files_of(output) == {**before, "index.html": b"new home"}
 
 
 def test_with_the_previous_files_listed_only_those_are_removed(tmp_path: Path) -> None:
@@ -133,7 +149,7 @@ def test_two_writes_to_one_path_raise(tmp_path: Path) -> None:
 def test_keeping_a_path_already_written_raises(tmp_path: Path) -> None:
     output = tmp_path / "build"
     staged(output, {"index.html": "home"})
-    out = StagedOutput(output)
+    out = StagedOutput(output, previous_files={"index.html"}, intact={"index.html"})
     out.write("index.html", "home")
     with pytest.raises(OutputError, match="two pages"):
         out.keep("index.html")
@@ -168,16 +184,12 @@ def test_keep_needs_a_previous_build_and_its_file(tmp_path: Path) -> None:
     nothing = StagedOutput(output)
     assert nothing.keep("index.html") is False  # no previous build
     nothing.discard()
-    first = staged(output, {"index.html": "home", "gone.html": "gone"})
-    (output / "gone.html").unlink()
-    out = StagedOutput(output)
-    assert out.keep("index.html") is True and out.keep("gone.html") is False
+    first = staged(output, {"index.html": "home", "other.html": "other"})
+    out = StagedOutput(output, previous_files={"index.html", "other.html"}, intact={"index.html"})
+    assert out.keep("index.html") is True
+    assert out.keep("other.html") is False  # there, but not as recorded: rendered again
     assert (out.unchanged, out.produced) == (1, {"index.html"})
     out.discard()
-    listed = StagedOutput(output, previous_files={"index.html"})
-    assert listed.keep("index.html") is True
-    assert listed.keep("other.html") is False  # not listed: not looked for on disk
-    listed.discard()
     assert first.build_id == read_build_id(output)
 
 
@@ -231,12 +243,13 @@ def run_build(root: Path, planned: Iterable[FakePage], inputs: str = "inputs",
               search: dict[str, str] | None = None) -> tuple[Ledger, StagedOutput]:
     """One build as ``sitegen.build`` runs it: ledger, staged output, place, commit, finish."""
     ledger = Ledger(root / "cache", root / "build")
-    output = StagedOutput(root / "build", previous_files=ledger.previous_files)
+    output = StagedOutput(root / "build", previous_files=ledger.previous_files, intact=ledger.intact)
     ledger.begin(output.build_id, inputs)
     for page in planned:
         ledger.place(page, output)
+    ledger.committing(output)
     output.commit()
-    ledger.finish(files=sorted(output.produced), search=search or {}, articles=2)
+    ledger.finish(files=sorted(output.produced), bundles=(), search=search or {}, articles=2)
     return ledger, output
 
 
@@ -249,29 +262,28 @@ def test_a_first_build_renders_every_page(tmp_path: Path) -> None:
 
 def test_a_page_with_the_last_builds_fingerprint_is_kept_unrendered(tmp_path: Path) -> None:
     run_build(tmp_path, pages(("index.html", "1"), ("articles/a/index.html", "2")))
-    make_old(tmp_path / "build" / "index.html")
+    mtime = (tmp_path / "build" / "index.html").stat().st_mtime_ns
     planned = pages(("index.html", "1"), ("articles/a/index.html", "changed"))
     ledger, output = run_build(tmp_path, planned, inputs="other inputs")
     assert [p.calls for p in planned] == [0, 1]
     assert (ledger.rendered, output.unchanged, output.written) == (1, 1, 1)
-    assert (tmp_path / "build" / "index.html").stat().st_mtime == OLD
+    assert (tmp_path / "build" / "index.html").stat().st_mtime_ns == mtime
     assert (tmp_path / "build" / "articles/a/index.html").read_text() == (
         "<p>articles/a/index.html changed</p>")
 
 
 def test_a_page_is_rendered_when_its_file_is_gone_though_its_fingerprint_is_unchanged(
         tmp_path: Path) -> None:
-    run_build(tmp_path, pages(("index.html", "1"), ("gone.html", "2")))
+    run_build(tmp_path, pages(("index.html", "1"), ("gone.html", "2"), ("damaged.html", "3")))
     (tmp_path / "build" / "gone.html").unlink()
-    ledger = Ledger(tmp_path / "cache", tmp_path / "build")
-    output = StagedOutput(tmp_path / "build")  # no file list: each kept file is looked for
-    ledger.begin(output.build_id, "inputs")
-    planned = pages(("index.html", "1"), ("gone.html", "2"))
-    for page in planned:
-        ledger.place(page, output)
-    output.commit()
-    assert [p.calls for p in planned] == [0, 1]
+    (tmp_path / "build" / "damaged.html").write_text("garbage")
+    assert Ledger(tmp_path / "cache", tmp_path / "build").is_current("inputs") is False
+    planned = pages(("index.html", "1"), ("gone.html", "2"), ("damaged.html", "3"))
+    run_build(tmp_path, planned)
+    assert [p.calls for p in planned] == [0, 1, 1]
     assert (tmp_path / "build" / "gone.html").is_file()
+    assert (tmp_path / "build" / "damaged.html").read_text() == "<p>damaged.html 3</p>"
+    assert Ledger(tmp_path / "cache", tmp_path / "build").is_current("inputs") is True
 
 
 def test_a_page_new_in_this_build_is_rendered(tmp_path: Path) -> None:

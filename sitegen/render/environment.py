@@ -48,13 +48,22 @@ class _Utf8Loader(jinja2.FileSystemLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
         try:
-            return super().get_source(environment, template)
+            source, filename, uptodate = super().get_source(environment, template)
         except UnicodeDecodeError as error:
             path = next((Path(folder) / template for folder in self.searchpath
                          if (Path(folder) / template).is_file()), Path(template))
             line = path.read_bytes()[: error.start].count(b"\n") + 1 if path.is_file() else 1
             raise TemplateError(f"{_shown(str(path), [])}:{line}: the template is not UTF-8 "
                                 f"(byte 0x{error.object[error.start]:02x}); re-save it as UTF-8") from None
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+            # Links are not followed out of an input folder (``sitegen.inputs.walk``); the
+            # build would not even notice the file outside change.
+            shown = Path(filename)
+            shown = shown.relative_to(Path.cwd()) if shown.is_relative_to(Path.cwd()) else shown
+            raise TemplateError(f"{shown.as_posix()}: a symbolic link to {real}, outside the "
+                                "templates folder: not followed; copy the template in instead")
+        return source, filename, uptodate
 
 
 def _url_helper(base_path: str) -> Callable[..., str]:

@@ -79,7 +79,7 @@ class SiteHandler(web.RequestHandler):
             return
         root = self.preview.config.output
         target = _inside(root, relative)
-        if target is not None and target.is_dir():
+        if target is not None and _is_folder(target):
             if not path.endswith("/"):
                 query = f"?{self.request.query}" if self.request.query else ""
                 self.redirect(f"{path}/{query}")
@@ -108,6 +108,13 @@ class SiteHandler(web.RequestHandler):
         self.finish()
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a path too long for the system, say: nothing is there
+        return False
+
+
 def _is_page(relative: str) -> bool:
     return relative == "" or relative.endswith(("/", ".html"))
 
@@ -116,6 +123,10 @@ def _inside(root: Path, relative: str) -> Path | None:
     """``root/relative``, or None when the path would leave ``root``."""
     parts = PurePosixPath(relative).parts
     if any(part in ("..", "/") or "\\" in part or "\0" in part for part in parts):
+        return None
+    # No file has a longer name (NAME_MAX): the system would answer OSError, a 500 with a
+    # traceback, where there is only nothing to find.
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in parts):
         return None
     return root.joinpath(*parts)
 

@@ -6,6 +6,13 @@ moved into place with an atomic rename, files no longer produced are removed,
 and Ctrl-C waits until that short step is done. Unchanged files are not written
 at all, so their modification times stay and a browser or a sync tool sees only real changes.
 
+Only files sitegen's record says it wrote are ever removed. ``.git``, ``CNAME``,
+``.nojekyll`` and the ``keep_files`` patterns are never touched; any other file the
+build does not make is left alone when the record shows sitegen did not write it, and
+when there is no record (``.sitegen/`` removed, another ``cache``) the build refuses,
+naming it, rather than guess (git and rsync keep what they do not know; Hugo cleans
+the destination only when asked).
+
 Why not build a whole new folder and swap it in: on this kind of disk, creating
 and deleting the thousands of folders of a 400-article archive costs seconds
 (deleting the previous tree took 9 s), far more than the build itself.
@@ -16,10 +23,9 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Collection, Iterator
+from contextlib import suppress
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from sitegen.errors import OutputError
@@ -27,9 +33,25 @@ from sitegen.inputs import walk
 
 MARKER = ".sitegen-build"
 INCOMPLETE = "incomplete"
+# What publishing keeps in an output folder: a repository (a gh-pages worktree), the custom
+# domain, the file that turns Jekyll off. Never removed, never counted as foreign.
+PROTECTED = (".git", "CNAME", ".nojekyll")
 
 
-def check_output_folder(output: Path, protected: list[Path]) -> None:
+def is_protected(path: str, keep_files: Collection[str] = ()) -> bool:
+    """Whether an output path is one no build removes: ``PROTECTED`` or a ``keep_files`` match.
+
+    A pattern matches the path itself, a folder holding it, or as a glob (``*.pdf``,
+    ``downloads/*``), as Jekyll's ``keep_files`` does with its folders.
+    """
+    for pattern in (*PROTECTED, *keep_files):
+        pattern = pattern.strip("/")
+        if path == pattern or path.startswith(pattern + "/") or fnmatchcase(path, pattern):
+            return True
+    return False
+
+
+def check_output_folder(output: Path, protected: list[Path], keep_files: Collection[str] = ()) -> None:
     """Refuse an output folder whose replacement would destroy something else."""
     output = output.resolve()
     for folder in protected:
@@ -47,7 +69,8 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
         raise OutputError(f"output folder {output} cannot be made: {file} is a file, not a "
                           "folder; choose another --output")
     try:
-        foreign = output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists()
+        foreign = (output.is_dir() and not (output / MARKER).exists()
+                   and any(not is_protected(entry.name, keep_files) for entry in output.iterdir()))
     except OSError as error:
         raise OutputError(f"cannot read the output folder {output}: {error.strerror}; check its "
                           "permissions or choose another --output") from None
@@ -58,18 +81,38 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
         )
 
 
+def check_generated_folders(output: Path, cache: Path, inputs: dict[str, Path]) -> None:
+    """Refuse an output or cache folder inside an input folder (``inputs``: what each is called).
+
+    Inside the content folder, every build after the first would read the last one's pages
+    as articles; inside ``static/`` the site would copy itself and grow at every build.
+    """
+    for kind, folder, option in (("output", output, "--output"), ("cache", cache, "'cache' in sitegen.toml")):
+        generated = folder.resolve()
+        for name, inside in inputs.items():
+            inside = inside.resolve()
+            if generated.is_relative_to(inside):
+                raise OutputError(f"the {kind} folder {generated} is inside the {name} {inside}, so each "
+                                  f"build would read the last one's files as its input; choose one outside "
+                                  f"it with {option}")
+
+
 class StagedOutput:
     """Changed files wait in a staging folder beside the output until ``commit()``."""
 
-    def __init__(self, output: Path, previous_files: set[str] | None = None):
-        """``previous_files``: every file the previous build left, when its manifest says so
-        (then they are not looked up one by one, nor the tree walked to find leftovers)."""
+    def __init__(self, output: Path, previous_files: Collection[str] | None = None,
+                 intact: Collection[str] = (), keep_files: Collection[str] = ()):
+        """``previous_files``: every file sitegen's record says it put in the output (None: no
+        record); ``intact``: those still as the record has them, which ``keep`` may keep;
+        ``keep_files``: patterns of files no build removes (``is_protected``)."""
         self.output = output.resolve()
         self.written = 0
         self.unchanged = 0
         self.build_id = secrets.token_hex(8)
         self.previous_id = read_build_id(self.output)
-        self.previous_files = previous_files
+        self.previous_files = set(previous_files) if previous_files is not None else None
+        self.intact = frozenset(intact)
+        self.keep_files = tuple(keep_files)
         self._produced: set[str] = set()
         self._changed: dict[str, None] = {}  # an ordered set: moved in in the order staged
         try:
@@ -90,13 +133,8 @@ class StagedOutput:
         self._produced.add(path)
 
     def keep(self, path: str) -> bool:
-        """Keep the previous build's file at ``path`` as it is, if there is one."""
-        if self.previous_id is None:
-            return False
-        if self.previous_files is not None:
-            if path not in self.previous_files:
-                return False
-        elif not os.path.isfile(os.path.join(self.output, path)):
+        """Keep the previous build's file at ``path`` as it is, if it is there as recorded."""
+        if path not in self.intact:
             return False
         self._claim(path)
         self.unchanged += 1
@@ -135,12 +173,13 @@ class StagedOutput:
         self._changed[path] = None
         self.written += 1
 
-    def copy_tree(self, source: Path, prefix: str) -> None:
+    def copy_tree(self, source: Path, prefix: str) -> list[Path]:
         """Stage every input file of ``source`` under ``prefix`` (hidden files and editor
-        leftovers are not inputs: ``sitegen.inputs``)."""
+        leftovers are not inputs: ``sitegen.inputs``); returns the symbolic links left out."""
+        skipped: list[Path] = []
         if not source.is_dir():
-            return
-        for file in walk(source):
+            return skipped
+        for file in walk(source, skipped=skipped):
             path = f"{prefix}/{file.relative_to(source).as_posix()}"
             if path in self._produced:  # a site's own file overrides the theme's
                 self._produced.discard(path)
@@ -148,30 +187,52 @@ class StagedOutput:
                     del self._changed[path]
                     self.written -= 1
             self.write(path, file.read_bytes())
+        return skipped
 
     def commit(self) -> None:
-        """Move the changed files into the output folder and remove the ones not produced."""
-        with _interrupts_deferred():
-            if self._first_build():
-                # Nothing to keep: the staged folder becomes the output with one rename.
-                _write_marker(self.staging, self.build_id)
-                with suppress(FileNotFoundError):
-                    self.output.rmdir()  # an empty folder made beforehand
-                os.rename(self.staging, self.output)
-                return
-            self.output.mkdir(parents=True, exist_ok=True)
-            _write_marker(self.output, INCOMPLETE)
-            for path in self._changed:
-                target = self.output / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(self.staging / path, target)
-            if self.previous_files is not None:
-                for path in self.previous_files - self._produced:
-                    _remove_file(self.output, path)
-            else:
-                _remove_unproduced(self.output, self._produced)
-            _write_marker(self.output, self.build_id)
+        """Move the changed files into the output folder and remove the ones not produced.
+
+        Raises ``OutputError``, with nothing moved, when the output holds files this build
+        does not make and there is no record of sitegen writing them. Ctrl-C is not held
+        off here: the build defers it around the commit and what follows it.
+        """
+        if self._first_build():
+            # Nothing to keep: the staged folder becomes the output with one rename.
+            _write_marker(self.staging, self.build_id)
+            with suppress(FileNotFoundError):
+                self.output.rmdir()  # an empty folder made beforehand
+            os.rename(self.staging, self.output)
+            return
+        removed = self._removals()
+        self.output.mkdir(parents=True, exist_ok=True)
+        _write_marker(self.output, INCOMPLETE)
+        for path in self._changed:
+            target = self.output / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.staging / path, target)
+        for path in removed:
+            _remove_file(self.output, path)
+        _write_marker(self.output, self.build_id)
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _removals(self) -> list[str]:
+        """The files the commit removes: those sitegen's record has and this build does not make.
+
+        Without a record, a file this build does not make may be anyone's: refuse.
+        """
+        if self.previous_files is not None:
+            return sorted(path for path in self.previous_files - self._produced
+                          if not is_protected(path, self.keep_files))
+        unknown = [path for path in _files_in(self.output) if path not in self._produced
+                   and path != MARKER and not is_protected(path, self.keep_files)]
+        if unknown:
+            more = f" and {len(unknown) - 1} other file(s)" if len(unknown) > 1 else ""
+            raise OutputError(
+                f"{self.output / unknown[0]}{more} in the output folder are not made by this build, "
+                "and sitegen has no record of writing them (its record in the cache folder is "
+                "gone), so it will not delete them; nothing was changed. Move them out, list "
+                "them in 'keep_files' in sitegen.toml, or delete them, then build again")
+        return []
 
     def _first_build(self) -> bool:
         return self.previous_id is None and (
@@ -185,11 +246,17 @@ class StagedOutput:
 
 def read_build_id(output: Path) -> str | None:
     """The id of the complete sitegen build in ``output`` (None if none, or unfinished)."""
+    value = read_marker(output)
+    return value if value != INCOMPLETE else None
+
+
+def read_marker(output: Path) -> str | None:
+    """The output's marker: a build id, ``INCOMPLETE`` during a commit, or None (no marker)."""
     try:
         value = (output / MARKER).read_text(encoding="utf-8").strip()
     except OSError:
         return None
-    return value if value and value != INCOMPLETE and " " not in value else None
+    return value if value and " " not in value else None
 
 
 def _write_marker(output: Path, value: str) -> None:
@@ -209,6 +276,14 @@ def _remove_file(output: Path, path: str) -> None:
         folder = folder.parent
 
 
+def _files_in(output: Path) -> Iterator[str]:
+    """Every file under ``output`` as an output path, a ``.git`` folder's aside."""
+    for folder, folders, files in os.walk(output):
+        folders[:] = [name for name in folders if name not in PROTECTED]
+        for name in files:
+            yield (Path(folder) / name).relative_to(output).as_posix()
+
+
 def _remove_unproduced(output: Path, produced: set[str]) -> None:
     for folder, folders, files in os.walk(output, topdown=False):
         base = Path(folder)
@@ -219,22 +294,6 @@ def _remove_unproduced(output: Path, produced: set[str]) -> None:
         for name in folders:
             with suppress(OSError):
                 (base / name).rmdir()  # only succeeds when empty
-
-
-@contextmanager
-def _interrupts_deferred() -> Iterator[None]:
-    """Ctrl-C during the short commit waits for it to finish, so the output stays whole."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    received: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if received:
-        raise KeyboardInterrupt
 
 
 def _new_folder(parent: Path, prefix: str) -> Path:

@@ -128,8 +128,9 @@ class SearchIndexer:
             self._runs.start({bundle: self.parts[bundle] for bundle in self.stale}, locate)
 
     def keep_bundles(self, output: StagedOutput) -> None:
-        """Keep the previous bundles' files in ``output``; ``install()`` replaces the stale ones."""
-        for bundle in self.parts:
+        """Keep the previous bundles' files in ``output``; ``install()`` replaces the stale ones
+        and removes those of parts gone."""
+        for bundle in {*self.parts, *existing_bundles(self.output)}:
             output.keep_tree(bundle)
 
     def wait(self) -> None:
@@ -178,7 +179,8 @@ class _PagefindRuns:
     def start(self, parts: dict[str, list[str]], locate: Callable[[str], Path]) -> None:
         if not parts:
             return
-        self._folder = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.output.parent))
+        self._folder = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.pagefind-",
+                                             dir=self.output.parent))
         for bundle, pages in parts.items():
             for page in pages:
                 _link(locate(page), self._folder / bundle / "site" / page)
