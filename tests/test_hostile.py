@@ -220,9 +220,10 @@ def test_a_file_far_too_big_is_not_even_read(site: Path, capsys, monkeypatch) ->
     assert line.startswith("seeds/giant.txt: the file is too big for an article (8,500,007 bytes)")
 
 
-# Seconds. The linear work (spaCy over ~0.5 MB of text) takes about 25 s; quadratic steps in
-# the annotator (sentence boundaries, figures) once made it take over an hour.
-PARAGRAPHS_BUDGET = 120
+# Seconds. The linear work (spaCy over ~0.5 MB of text) takes about 25 s alone and over 120 s
+# on a loaded 2-core machine; quadratic steps in the annotator (sentence boundaries, figures)
+# once made it take over an hour, which this budget still catches.
+PARAGRAPHS_BUDGET = 400
 
 
 def test_20000_short_paragraphs_all_arrive_in_order(site: Path) -> None:
