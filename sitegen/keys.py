@@ -45,6 +45,19 @@ def name_words(name: str) -> list[str]:
     return words[1:] if len(words) == 2 and words[0].lower() in NAME_TITLES else words
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added, dropped or changed ("campbell", "campell")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            rest = index if len(a) < len(b) else index + 1
+            return a[rest:] == b[index + 1 :]
+    return True
+
+
 def unique_key(base: str, taken: set[str]) -> str:
     """``base``, else ``base-2``, ``base-3``…: the first that ``taken`` lacks; it is added to ``taken``.
 

@@ -168,6 +168,10 @@ def test_annotate_command_prints_the_json_the_build_writes(site, capsys) -> None
     ("The 60m champion Jason Gardener won again in Birmingham.", "Jason Gardener", "60m champion"),
     ("NAO head Sir John Bourn said the figures were wrong.", "John Bourn", "NAO head"),
     ("Kevin Spacey, a double Oscar-winner, will run the theatre.", "Kevin Spacey", "a double Oscar-winner"),
+    ("The director of public prosecutions, Ken Macdonald, said the case would go ahead.", "Ken Macdonald",
+     "The director of public prosecutions"),
+    ("Elizabeth Holmes, the founder of the embattled blood-testing company Theranos, spoke.",
+     "Elizabeth Holmes", "the founder of the embattled blood-testing company Theranos"),
 ])
 def test_a_person_is_described_as_the_article_introduces_them(text: str, name: str, description: str) -> None:
     (annotations,) = annotate_texts([text], DEFAULT_MODEL)

@@ -51,6 +51,8 @@ from sitegen.annotate.names import (
         ("Lady Thatcher", "Lady Thatcher"),
         ("Tory peer Lord Ashcroft", "Lord Ashcroft"),
         ("Daniel MaransFlagShareLikeReplyMari", "Daniel Marans"),
+        ("Lord Chancellor", ""),  # an office, no name
+        ("Olympian Tomlinson", "Tomlinson"),
         ("Ronald McDonald", "Ronald McDonald"),
         ("Ava DuVernay", "Ava DuVernay"),
         ("Kenteris'", "Kenteris"),
@@ -95,6 +97,16 @@ def test_entities_of_one_article_never_share_a_key() -> None:
     assert keys[("Jordan", "PERSON")] == "jordan" and keys[("Jordan", "GPE")] == "jordan-2"  # people first
     assert {keys[("eBay", "ORG")], keys[("Ebay", "ORG")]} == {"ebay", "ebay-2"}
     assert len(set(keys.values())) == len(keys)
+
+
+def test_a_group_named_after_a_person_is_no_person() -> None:
+    assert not is_person_name("Team Clinton") and is_person_name("Hillary Clinton")
+
+
+def test_a_surname_one_letter_off_joins_the_one_full_name_of_the_article() -> None:
+    assert cluster_names([("Bernie Ebbers", "PERSON"), ("Ebber", "PERSON")])["Ebber"] == "Bernie Ebbers"
+    names = cluster_names([("Bernie Ebbers", "PERSON"), ("Jim Ebbert", "PERSON"), ("Ebber", "PERSON")])
+    assert names["Ebber"] == "Ebber"  # two people one letter off: no guess
 
 
 def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:

@@ -78,3 +78,8 @@ def test_a_surname_alone_joins_the_dominant_person_but_a_peer_or_a_king_never() 
 def test_a_surname_with_its_particle_is_a_surname_alone() -> None:
     assert merged({"Bill de Blasio": [1, 2], "De Blasio": [3], "Osama bin Laden": [4], "Bin Laden": [5]}) == {
         "De Blasio": "Bill de Blasio", "Bin Laden": "Osama bin Laden"}
+
+
+def test_a_persons_two_surnames_alone_are_that_person() -> None:
+    assert merged({"Catalina Sandino Moreno": [1, 2], "Sandino Moreno": [3]}) == {
+        "Sandino Moreno": "Catalina Sandino Moreno"}

@@ -97,6 +97,7 @@ PERSON_NOUNS = frozenset(
     cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
     moderator anchor pollster strategist nominee contender challenger incumbent frontrunner
     hopeful operative donor surrogate congressman congresswoman lawmaker legislator
+    olympian paralympian medallist medalist
     """
     )
 )
@@ -120,6 +121,7 @@ ORGANISATION_WORDS = frozenset(
     house hall stadium museum square towers beach palace cathedral abbey gardens airport station
     brothers partners associates holdings ventures media labs systems technologies solutions
     consulting strategies network networks energy fuels coal grants caucus
+    chair professorship scholarship fellowship lecture live
     """
     )
 )
@@ -143,6 +145,10 @@ DEMONYMS = _words(
     Australian American Canadian Kenyan Ethiopian Jamaican Nigerian Russian German Italian
     """
 )
+# Words written before a surname that are never a first name: nations and sporting roles
+# ("Olympian Tomlinson", "Briton Abeyie").
+ROLE_PREFIXES = frozenset((*DEMONYMS, "Olympian", "Paralympian", "Sprinter", "Hurdler", "Athlete",
+                           "Striker", "Midfielder", "Defender", "Goalkeeper", "Skipper", "Winger"))
 # Words before a name that credit a picture or a handle, not a person ("Twitter @X", "Image: X").
 CREDIT_WORDS = frozenset({"twitter", "image", "images", "photo", "photos", "picture", "credit",
                           "follow", "via", "getty", "reuters", "ap"})

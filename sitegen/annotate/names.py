@@ -17,11 +17,12 @@ from sitegen.annotate.lexicon import (
     NATIONALITIES,
     NOT_PEOPLE,
     ORGANISATION_WORDS,
+    ROLE_PREFIXES,
     TITLES,
     alternation,
     is_person_word,
 )
-from sitegen.keys import NAME_PARTICLES, NAME_TITLES, name_words, slug, unique_key
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, name_words, one_edit_apart, slug, unique_key
 from sitegen.labels import PERSON
 
 _TITLE_WORDS = alternation(TITLES)
@@ -66,6 +67,8 @@ def clean_name(text: str, label: str) -> str:
         name = _tidy_person(name)
         peer = _PEER.search(name)
         if peer:
+            if peer.group(0).split()[1].lower() in TITLES:
+                return ""  # "Lord Chancellor", "Lord Mayor": an office, no name
             return peer.group(0)  # "(Tory peer) Lord Ashcroft": the title is part of the name
         previous = None
         while previous != name:
@@ -117,7 +120,8 @@ def _name_alone(name: str) -> str:
     Abeyie"), what follows a lower-case word that is no name particle ("Luc Bondy for Cruel"),
     or an initial it was cut off after ("Robert C.")."""
     words = name.split()
-    if len(words) >= 3 and (words[0] in DEMONYMS or is_person_word(words[0].lower())):
+    if (len(words) >= 3 and (words[0] in DEMONYMS or is_person_word(words[0].lower()))) or \
+            (len(words) == 2 and words[0] in ROLE_PREFIXES):  # "Olympian Tomlinson"
         words = words[1:]
     for index, word in enumerate(words[1:], start=1):
         if word[:1].islower() and word.lower() not in NAME_PARTICLES:
@@ -131,7 +135,11 @@ def _name_alone(name: str) -> str:
 def is_person_name(name: str) -> bool:
     """Whether a cleaned PERSON name can be a person's: not a party, award or organisation."""
     words = name.lower().split()
-    return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS
+    return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS \
+        and words[0] not in _GROUP_WORDS
+
+
+_GROUP_WORDS = frozenset({"team", "camp"})  # "Team Clinton", "Team GB": a group, not its leader
 
 
 def name_key(name: str) -> str:
@@ -251,6 +259,11 @@ def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKe
         acronym = label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form
         if person_form or acronym:
             candidates.append(full_key)
+    if not candidates and label == PERSON and len(words) == 1 and len(words[0]) >= 5:
+        # "Mr Ebber" beside "Bernie Ebbers": one letter off the surname of one person only.
+        near = [full for full in full_forms if full.label == PERSON and len(full.form.split()) > 1
+                and one_edit_apart(words[0], full.form.split()[-1].casefold())]
+        candidates = near if len(near) == 1 else []
     if not candidates:
         return None
     return max(candidates, key=lambda c: (counts[c], -full_forms.index(c)))

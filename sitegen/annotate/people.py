@@ -29,7 +29,7 @@ from sitegen.annotate.subjects import is_person_noun
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MAX_DESCRIPTION_WORDS = 10
+MAX_DESCRIPTION_WORDS = 14
 # Evidence is counted in points: a mention that says it plainly is worth CLEAR, a hint HINT
 # ("the X", listed with an organisation, "in X": each a person can also take).
 CLEAR, HINT = 2, 1
@@ -37,7 +37,8 @@ THING_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside"})
 _TRADE_WORDS = frozenset({"market", "industry", "sector"})
 _COMMON_NOUNS = ("NN", "NNS")
-_NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS)
+# Titles that say nothing on their own and are left off the end ("NAO head Sir", "surrogate Rep.").
+_NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS) | {"rep", "sen", "gov", "gen", "capt", "rev"}
 _ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "–"})
 _MODIFIES_NAME = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod"})
 
@@ -161,7 +162,8 @@ def _descriptions(span: Span) -> list[str]:
             found.append(_phrase(doc, child.left_edge.i, child.right_edge.i + 1))
     if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ in _COMMON_NOUNS \
             and is_person_noun(root.head):  # "the prime minister, Tony Blair"
-        found.append(_phrase(doc, root.head.left_edge.i, root.head.i + 1))
+        # "The director of public prosecutions, Ken Macdonald": up to the comma before the name.
+        found.append(_phrase(doc, root.head.left_edge.i, min(root.head.right_edge.i + 1, span.start)))
     start = span.start
     while start > 0 and (doc[start - 1].dep_ in _MODIFIES_NAME or _is_hyphen(doc[start - 1])) \
             and doc[start - 1].head.i in range(start - 1, span.end) and doc[start - 1].text not in ",.":
@@ -178,11 +180,13 @@ def _phrase(doc: Doc, start: int, end: int) -> str:
     for token in doc[start:end]:
         spaced_dash = token.text == "-" and not _is_hyphen(token)
         if token.lower_ in _ENDS_DESCRIPTION or spaced_dash or token.is_space \
-                or len(words) == MAX_DESCRIPTION_WORDS:
+                or sum(not w.is_punct for w in words) == MAX_DESCRIPTION_WORDS:
             break
         words.append(token)
     while words and words[-1].text.rstrip(".").lower() in _NOT_DESCRIPTIONS:
         words.pop()
+    while words and (words[0].is_punct or words[0].text.endswith(".")):
+        words.pop(0)  # "m. Chief executive": the end of an amount before it
     return "".join(token.text_with_ws for token in words).strip()
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from sitegen.keys import NAME_PARTICLES, NAME_TITLES, slug
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, one_edit_apart, slug
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -130,19 +130,6 @@ def compatible(a: ParsedName, b: ParsedName) -> str | None:
     return first_names_agree(a.first, b.first)
 
 
-def one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter added, dropped or changed ("campbell", "campell")."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    for index, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            rest = index if len(a) < len(b) else index + 1
-            return a[rest:] == b[index + 1 :]
-    return True
-
-
 @dataclass
 class _Person:
     """The forms found to be one person so far, the first being the most prominent."""
@@ -238,6 +225,11 @@ def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person],
             continue
         if way is not None:
             fitting.append(person)
+    if not fitting and not parsed.middles:
+        # "Sandino Moreno" of "Catalina Sandino Moreno": the two surnames of one person only.
+        fitting = [person for person in candidates
+                   if any(other.middles and other.middles[-1] == parsed.first for other in person.parsed)]
+        return fitting[0] if len(fitting) == 1 else None
     if len(fitting) == 1:
         return fitting[0]
     fitting.sort(key=lambda p: -len(p.articles))
