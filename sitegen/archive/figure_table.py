@@ -31,6 +31,6 @@ def figure_pages(pages: tuple[ArticlePage, ...], size: int) -> tuple[FigurePage,
         FigurePage(path=listing_path(FIGURES_FOLDER, number), number=number, count=count,
                    figures=chunk, total=len(entries),
                    pages=page_links(FIGURES_FOLDER, number, count) if count > 1 else (),
-                   order=order_of(pages))
+                   order=order_of(pages), offset=(number - 1) * size)
         for number, chunk in enumerate(chunks, start=1)
     )

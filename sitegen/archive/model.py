@@ -46,6 +46,7 @@ class ArticlePage:
         return self.article.summary or self.article.text.split("\n\n", 1)[0]
 
 
+SEARCH_FILTERS = 25  # people, and topics, search offers as filters
 NEWEST_FIRST, BY_TITLE, DATED_THEN_TITLE = "newest", "title", "dated-then-title"
 
 
@@ -172,6 +173,7 @@ class FigurePage:
     figures: tuple[FigureEntry, ...]
     total: int  # figures in the whole archive
     pages: tuple[PageLink, ...] = ()
+    offset: int = 0  # figures on the pages before this one
     order: str = NEWEST_FIRST  # of the articles the figures are from
 
     @property
@@ -309,6 +311,14 @@ class Site:
         ranked = sorted((p for p in self.people if p.article_count > 1),
                         key=lambda p: (-(p.article_count + len(p.quotes)), p.sort_name))
         return ranked[:count]
+
+
+    def search_filters(self, count: int = SEARCH_FILTERS) -> frozenset[str]:
+        """The pages of the people and topics search offers as filters: the ``count`` in the
+        most articles of each (a filter of every name is too long to read)."""
+        people = sorted(self.people, key=lambda p: (-p.article_count, p.sort_name))[:count]
+        topics = sorted(self.topics, key=lambda t: (-t.article_count, t.name))[:count]
+        return frozenset(p.path for p in people) | frozenset(t.path for t in topics)
 
 
 def spoken_by(page: ArticlePage, quote: Quote) -> EntityRef | None:
