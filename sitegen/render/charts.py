@@ -30,11 +30,13 @@ def period_label(period: Period, unit: str, short: bool = False) -> str:
 
 
 def _nice_ceiling(value: int) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50… that is at least ``value`` (at least 1)."""
-    if value <= 1:
-        return 1
+    """The smallest of 1, 2, 4, 6, 8, 10, 20, 40… that is at least ``value`` (at least 1):
+    even, so that the half-way line is a whole number, and close enough that the tallest
+    bar fills most of the chart (65 → 80, not 100)."""
+    if value <= 2:
+        return max(value, 1)
     power = 10 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
+    return next(step * power for step in (1, 2, 4, 6, 8, 10) if step * power >= value)
 
 
 def _percent(value: float) -> str:

@@ -20,6 +20,7 @@ from sitegen.render.links import linked_layout
 from sitegen.render.panel import side_panel
 
 FEED_LENGTH = 20
+HOME_PEOPLE = 6  # the most covered people, on the first page of the home page
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,10 @@ class PageRenderer:
 
     def _listings_and_indexes(self) -> Iterator[PageJob]:
         site = self.site
+        leading = tuple(site.leading_people(HOME_PEOPLE))
         for listing in site.home:
-            yield self._job("index.html", listing.path, listing=listing)
+            yield self._job("index.html", listing.path, listing=listing,
+                            leading=leading if listing.number == 1 else ())
         yield self._job("people.html", "people/index.html", people=site.people,
                         letters=site.letters(), leading=tuple(site.leading_people()))
         for person in site.people:
