@@ -210,3 +210,38 @@ def test_the_figures_table_is_paginated_in_the_archive_order() -> None:
     assert pages[1].offset == 2 and pages[1].total == 3 and pages[1].newer == "figures/index.html"
     assert pages[0].figures[0].context.text == "£5m"
     assert figure_pages(site().articles, 2) == ()
+
+
+def test_a_person_named_with_fewer_than_three_people_has_no_network(dated: Path) -> None:
+    html = _read(dated, "people/hillary-clinton/index.html")
+    assert html[html.index("Often mentioned with"):].count('<li><a href="../') < 3
+    assert 'class="chart network"' not in html and "Who appears with" not in html
+
+
+def test_ties_count_the_articles_that_name_two_neighbours() -> None:
+    from sitegen.archive.entities import ArchiveEntity
+    from sitegen.archive.network import ties
+
+    def someone(key: str) -> ArchiveEntity:
+        return ArchiveEntity(key, key.title(), "PERSON")
+
+    a, b, c = someone("a"), someone("b"), someone("c")
+    people_of = [[a, b], [a, b, c], [c], [b, c]]
+    found = ties([0, 1, 2], ["a", "b", "c"], people_of)
+    assert [(t.a, t.b, t.count) for t in found] == [(0, 1, 2), (0, 2, 1), (1, 2, 1)]
+    assert ties([2], ["a", "b", "c"], people_of) == ()
+
+
+def test_the_network_svg_links_each_person_and_scales_its_lines() -> None:
+    from sitegen.archive import Link, Tie
+    from sitegen.render.network import network_svg
+
+    people = [Link("Gordon Brown", "people/gordon-brown/index.html", 6),
+              Link("Michael Howard", "people/michael-howard/index.html", 10),
+              Link("A Very Long Name Indeed Here", "people/long/index.html", 1)]
+    svg = str(network_svg("Tony Blair", people, [Tie(0, 1, 3)], "people/tony-blair/index.html"))
+    assert "<title>Tony Blair and the 3 people most often named in the same articles</title>" in svg
+    assert svg.count("<a href=") == 3 and 'href="../gordon-brown/index.html"' in svg
+    assert "<title>Michael Howard: 10 articles with Tony Blair</title>" in svg
+    assert svg.count('class="tie"') == 1 and svg.count('class="spoke"') == 3
+    assert "A Very Long Name…" in svg and str(network_svg("X", [], [], "index.html")) == ""

@@ -30,6 +30,7 @@ from sitegen.archive.model import (
     QuoteGroup,
     Redirect,
     Site,
+    Tie,
     Timeline,
     TopicPage,
     spoken_by,
@@ -161,5 +162,5 @@ def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
 
 __all__ = ["ArticlePage", "EntityRef", "FigureEntry", "FigurePage", "InContext", "Link", "ListingPage",
            "PageLink", "Period", "PersonDescription", "PersonPage", "QuoteEntry", "QuoteGroup",
-           "Redirect", "Site", "Timeline", "TopicPage", "build_site", "newest_first", "paginate",
+           "Redirect", "Site", "Tie", "Timeline", "TopicPage", "build_site", "newest_first", "paginate",
            "spoken_by"]

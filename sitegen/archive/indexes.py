@@ -23,6 +23,7 @@ from sitegen.archive.model import (
     TopicPage,
     spoken_by,
 )
+from sitegen.archive.network import ties
 from sitegen.archive.timelines import Span, timeline
 from sitegen.archive.topics import Topic
 from sitegen.archive.urls import listing_path, person_path, topic_path
@@ -111,6 +112,7 @@ def person_pages(
             if (speaker := spoken_by(page, quote)) is not None and speaker.key == person.key
         )
         sort_name = _surname(person.name) + " " + person.name.casefold()
+        shared = _ranked(_shared(person, person.articles, people_of))
         result.append(PersonPage(
             key=person.key,
             name=person.name,
@@ -120,7 +122,8 @@ def person_pages(
             letter=_initial(sort_name),
             listing=paginate(path.removesuffix("/index.html"), articles, page_size),
             quotes=quotes,
-            people=_links(_shared(person, person.articles, people_of), person_path),
+            people=tuple(Link(member.name, person_path(key), count) for key, member, count in shared),
+            ties=ties(person.articles, [key for key, _, _ in shared], people_of),
             topics=_links(_shared(None, person.articles, topics_of), topic_path),
             article_count=len(articles),
             description=_description(person, pages),
@@ -148,10 +151,15 @@ def _shared(item: G | None, articles: Iterable[int], members_of: list[list[G]]) 
     return shared
 
 
+def _ranked(shared: dict[str, tuple[G, int]]) -> list[tuple[str, G, int]]:
+    """The TOP_LINKS most shared (key, member, count), most first, then by key."""
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1][1], kv[0]))[:TOP_LINKS]
+    return [(key, member, count) for key, (member, count) in ranked]
+
+
 def _links(shared: dict[str, tuple[G, int]], path_of: Callable[[str], str]) -> tuple[Link, ...]:
     """Links to the TOP_LINKS most shared, most first, then by key."""
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1][1], kv[0]))[:TOP_LINKS]
-    return tuple(Link(member.name, path_of(key), count) for key, (member, count) in ranked)
+    return tuple(Link(member.name, path_of(key), count) for key, member, count in _ranked(shared))
 
 
 def _top(counter: Counter[str]) -> list[tuple[str, int]]:

@@ -202,6 +202,16 @@ class PersonDescription:
 
 
 @dataclass(frozen=True, slots=True)
+class Tie:
+    """Two of the people a person is most often named with (indices into ``PersonPage.people``)
+    and how many of the person's articles name both."""
+
+    a: int
+    b: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class PersonPage:
     """A person: every quote, every article, who and what they appear with."""
 
@@ -218,6 +228,7 @@ class PersonPage:
     article_count: int
     description: PersonDescription | None = None
     timeline: Timeline | None = None  # None when none of their articles has a date
+    ties: tuple[Tie, ...] = ()  # between the people of ``people``: who appears with whom
 
     @property
     def feed_path(self) -> str:

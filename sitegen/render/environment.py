@@ -18,6 +18,7 @@ from sitegen.config import THEME_DIR
 from sitegen.errors import TemplateError
 from sitegen.labels import STYLES
 from sitegen.render.charts import bar_svg, period_label, sparkline_svg, timeline_svg
+from sitegen.render.network import network_svg
 
 THEME_TEMPLATES = THEME_DIR / "templates"  # where sitegen.inputs looks for them too
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -44,7 +45,8 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
     environment.filters["brief"] = brief
     environment.filters["period"] = period_label
     environment.filters["thousands"] = _thousands
-    environment.globals.update(timeline_svg=timeline_svg, sparkline_svg=sparkline_svg, bar_svg=bar_svg)
+    environment.globals.update(timeline_svg=timeline_svg, sparkline_svg=sparkline_svg, bar_svg=bar_svg,
+                               network_svg=network_svg)
     return environment
 
 
