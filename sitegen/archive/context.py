@@ -32,7 +32,9 @@ def _ends_sentence(text: str, stop: int) -> bool:
     if word is None:
         return True
     token = word.group(1).casefold()
-    return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
+    # "J." and "H.W." are initials: letters each followed by a stop.
+    initials = all(len(part) == 1 and part.isalpha() for part in token.split("."))
+    return not (token in _ABBREVIATIONS or initials)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -57,6 +59,9 @@ def in_context(text: str, start: int, end: int, limit: int = LIMIT) -> InContext
 
     >>> in_context("He left. Mr. Blair said it was “a rich agenda” for all. Then", 31, 46)
     InContext(before='Mr. Blair said it was ', text='“a rich agenda”', after=' for all.')
+    >>> in_context("In 1988 George H.W. Bush won 39 states. Then", 29, 31).before
+    'In 1988 George H.W. Bush won '
+
     """
     left, right = _sentence_bounds(text, start, end)
     before = text[left:start].lstrip()
