@@ -34,6 +34,20 @@ LABELS: dict[str, LabelKind] = {
 STYLES = (("person", "People"), ("org", "Organisations"), ("place", "Places"), (_OTHER, "Other names"))
 
 
+# What a reader is told a highlight is, on hover and focus ("Robin Butler · person").
+KIND_NAMES = {
+    PERSON: "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+    "EVENT": "event", "NORP": "nationality or group", "WORK_OF_ART": "title of a work",
+    "LAW": "law", "PRODUCT": "product", "LANGUAGE": "language",
+    "MONEY": "money", "PERCENT": "percentage", "QUANTITY": "quantity", "CARDINAL": "count",
+}
+
+
+def kind_name(label: str) -> str:
+    """The reader's word for a label ("GPE" → "place"; unknown labels are a "name")."""
+    return KIND_NAMES.get(label, "name")
+
+
 def kind_of(label: str) -> LabelKind:
     """The row of ``label``; a label without one (NORP, LAW, WORK_OF_ART…) is its own group."""
     return LABELS.get(label) or LabelKind(label, _OTHER)

@@ -15,6 +15,23 @@
     baseUrl: base,
     showSubResults: true,
     showImages: false,
+    // Filter values with no result in this search are noise ("(0)" rows).
+    showEmptyFilters: false,
+    // The article's heading (it has an id) comes back as a sub-result titled as the page:
+    // shown, the title would appear twice. Pagefind's UI treats a first sub-result at the
+    // page's own URL as the page itself (its excerpt shown once, under the title).
+    processResult: function (result) {
+      var title = ((result.meta && result.meta.title) || "").trim();
+      var subs = result.sub_results || [];
+      var own = subs.findIndex(function (sub) { return (sub.title || "").trim() === title; });
+      if (own !== -1) {
+        var page = subs.splice(own, 1)[0];
+        page.url = (result.meta && result.meta.url) || result.url;
+        subs.unshift(page);
+      }
+      result.sub_results = subs;
+      return result;
+    },
     mergeIndex: parts.map(function (name) {
       return { bundlePath: base + name + "/" };
     }),

@@ -53,7 +53,7 @@ def test_same_person_under_different_names_has_one_page(archive: Path) -> None:
     html = (archive / "people/tony-blair/index.html").read_text()
     assert "We will not go back on our promise to parents" in html
     assert "../../articles/blair-defends-schools-plan/index.html#q1" in html
-    assert html.count('class="article-list compact"') == 1
+    assert html.count('class="article-list standfirsts"') == 1
     assert people["gordon-brown"]["quotes"] == 1
 
 

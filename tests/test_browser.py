@@ -39,6 +39,7 @@ MAIN_PAGES = {
     "people": "people/index.html",
     "topic": "topics/economy/index.html",
     "search": "search/index.html?q=Manchester",
+    "figures": "figures/index.html",
     "404": "no-such-page/",
 }
 KINDS = ("person", "place", "org", "quote", "figure")
@@ -243,14 +244,16 @@ def test_missing_page_shows_the_404_page(page, base_url: str) -> None:
 AXE_KNOWN: dict[str, str] = {}  # page name → why it is expected to fail (strict xfail)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", [
     pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=AXE_KNOWN[name]))
     if name in AXE_KNOWN else name
     for name in MAIN_PAGES if name != "404"
 ])
-def test_axe_finds_no_serious_or_critical_violation(page, base_url: str, name: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(page, base_url: str, name: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
+    page.emulate_media(color_scheme=scheme)
     goto(page, base_url, MAIN_PAGES[name])
     if name == "search":
         page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)

@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["sitegen.archive.urls", "sitegen.read.captions", "sitegen.keys", "sitegen.archive.person_names"]
+MODULES = ["sitegen.archive.urls", "sitegen.read.captions", "sitegen.keys", "sitegen.archive.person_names",
+           "sitegen.archive.context", "sitegen.render.environment"]
 
 
 @pytest.mark.parametrize("name", MODULES)

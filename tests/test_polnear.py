@@ -9,7 +9,10 @@ kept in .cache/polnear-annotations between runs.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -86,3 +89,30 @@ def test_one_topic_per_thing_and_no_person_or_source_topics(topics: list[dict]) 
     assert names["republican party"]["kind"] == "organisation"  # GOP and the party, shown by the name
     assert names["islam"]["kind"] == "subject"
     assert len(topics) < 0.3 * 840  # it was 178 per 100 articles
+
+
+# --- pages readers want (issue 18) ------------------------------------------------------------
+
+
+def test_hillary_clintons_page_has_a_timeline_over_2015_and_2016_grouped_quotes_and_a_description(
+        data: Path) -> None:
+    html = (data.parent / "people" / "hillary-clinton" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Hillary Clinton: articles and quotes per month</title>" in html
+    summary = html[html.index('<span class="summary">'):]
+    assert re.match(r'<span class="summary">\d+ dated articles and \d+ quotes, '
+                    r"from \w+ 2015 to \w+ 2016", summary)
+    assert '<th scope="row">November 2015</th>' in html and '<th scope="row">September 2016</th>' in html
+    assert html.count('<ol class="quote-cards">') > 10 and '<details class="more-quotes">' in html
+    assert '<p class="description">' in html
+    assert "<dt>First seen</dt>" in html and "<dt>Last seen</dt>" in html
+
+
+def test_the_figures_table_and_csv_hold_every_figure(data: Path) -> None:
+    figures = sum(len(json.loads(p.read_text(encoding="utf-8"))["figures"])
+                  for p in (data / "articles").glob("*.json"))
+    site = data.parent
+    rows = sum((path / "index.html").read_text(encoding="utf-8").count("<tr data-kind=")
+               for path in [site / "figures", *(site / "figures" / "page").iterdir()])
+    csv_rows = (site / "figures" / "figures.csv").read_text(encoding="utf-8")
+    assert figures > 1000 and rows == figures
+    assert len(list(csv.reader(io.StringIO(csv_rows)))) == figures + 1  # and the header

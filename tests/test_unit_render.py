@@ -93,9 +93,10 @@ def test_a_quote_holds_an_entity_link_and_a_figure() -> None:
     page = page_of(site(item), "a")
     assert body_of(page) == (
         '<p><span class="hl hl-quote" id="q1" data-speaker="Tony Blair">“'
-        '<a class="hl hl-person" id="e1" href="../../people/tony-blair/index.html" data-label="PERSON">'
-        'Tony Blair</a> found '
-        '<span class="hl hl-figure" id="f1" data-label="MONEY" data-value="5000000" data-counts="money">'
+        '<a class="hl hl-person" id="e1" href="../../people/tony-blair/index.html" data-label="PERSON" '
+        'data-tip="Tony Blair · person · opens their page">Tony Blair</a> found '
+        '<span class="hl hl-figure" id="f1" data-label="MONEY" data-value="5000000" data-counts="money" '
+        'data-tip="money · 5,000,000">'
         '£5m</span>,”</span> he said.</p>\n')
 
 
@@ -118,7 +119,8 @@ def test_an_entity_across_two_slots_is_two_pieces_the_first_with_the_id() -> Non
                     slots=(Slot(0, 5), Slot(5, 10), Slot(10, 17)))
     item = article("a", text, people=["Tony Blair"], layout=layout)
     fragment = body_of(page_of(site(item), "a"))
-    link = '<a class="hl hl-person"{} href="../../people/tony-blair/index.html" data-label="PERSON">'
+    link = ('<a class="hl hl-person"{} href="../../people/tony-blair/index.html" data-label="PERSON" '
+            'data-tip="Tony Blair · person · opens their page">')
     first, second = link.format(' id="e1"'), link.format("")
     assert fragment == f"<p>{first}Tony </a><em>{second}Blair</a></em> spoke.</p>"
 
@@ -130,8 +132,9 @@ def test_a_highlight_inside_a_link_is_a_span_not_a_nested_link() -> None:
     item = article("a", text, people=["Tony Blair"], layout=layout)
     fragment = body_of(page_of(site(item), "a"))
     assert fragment.count("<a ") == 1
-    assert ('<span class="hl hl-person" id="e1" data-label="PERSON">Tony Blair</span>'
-            in fragment)
+    # Inside the article's own link it opens the article's target, not the person's page.
+    assert ('<span class="hl hl-person" id="e1" data-label="PERSON" data-tip="Tony Blair · person">'
+            'Tony Blair</span>' in fragment)
 
 
 def test_code_is_never_highlighted_but_escaped() -> None:
@@ -256,8 +259,10 @@ def test_a_mention_without_a_page_is_a_span() -> None:
     page = page_of(site(article("a", "Sony and Acme.", names=[org("Sony"), org("Acme")]),
                         article("b", names=[org("Acme")])), "a")
     fragment = body_of(page)
-    assert '<span class="hl hl-org" id="e1" data-label="ORG">Sony</span>' in fragment
-    assert '<a class="hl hl-org" id="e2" href="../../topics/acme/index.html" data-label="ORG">' in fragment
+    assert ('<span class="hl hl-org" id="e1" data-label="ORG" data-tip="Sony · organisation">Sony</span>'
+            in fragment)
+    assert ('<a class="hl hl-org" id="e2" href="../../topics/acme/index.html" data-label="ORG" '
+            'data-tip="Acme · organisation · opens its page">') in fragment
 
 
 # --- the side panel -------------------------------------------------------------------------------
@@ -396,7 +401,7 @@ def test_article_pages_and_other_pages_are_every_page_once_sitemap_last(config: 
     assert others[-2:] == ["sitemap.xml", "robots.txt"]
     expected = {"index.html", "page/2/index.html", "people/index.html", "topics/index.html",
                 "feed.xml", "search/index.html", "404.html", "data/people.json", "data/topics.json",
-                "data/articles/x.json", "data/articles/y.json"}
+                "data/articles/x.json", "data/articles/y.json", "figures/index.html", "figures/figures.csv"}
     for person_or_topic in ("people/tony-blair", "people/gordon-brown", "topics/economy", "topics/war"):
         expected |= {f"{person_or_topic}/index.html", f"{person_or_topic}/feed.xml"}
     assert set(others[:-2]) == expected
@@ -427,7 +432,7 @@ def test_a_changed_figure_re_renders_its_article_and_every_page_listing_it(confi
         "articles/x/index.html", "data/articles/x.json", "index.html", "feed.xml",
         "people/index.html", "people/tony-blair/index.html", "people/tony-blair/feed.xml",
         "topics/index.html", "topics/economy/index.html", "topics/economy/feed.xml",
-        "data/people.json", "data/topics.json"}
+        "data/people.json", "data/topics.json", "figures/index.html", "figures/figures.csv"}
 
 
 def test_the_code_digest_ignores_what_python_writes_beside_the_code() -> None:

@@ -13,21 +13,31 @@ from __future__ import annotations
 from collections import Counter
 
 from sitegen.archive.entities import ArchiveEntity, build_entity_index
+from sitegen.archive.figure_table import FIGURES_PAGE_SIZE, figure_pages
 from sitegen.archive.indexes import paginate, person_pages, topic_pages
 from sitegen.archive.model import (
     ArticlePage,
+    FigureEntry,
+    FigurePage,
+    InContext,
     Link,
     ListingPage,
+    PageLink,
+    Period,
     PersonDescription,
     PersonPage,
     QuoteEntry,
+    QuoteGroup,
     Redirect,
     Site,
+    Tie,
+    Timeline,
     TopicPage,
     spoken_by,
 )
 from sitegen.archive.refs import EntityRef, EntityRefs, entity_refs
 from sitegen.archive.related import related_articles
+from sitegen.archive.timelines import archive_span
 from sitegen.archive.topics import Topic, find_topics
 from sitegen.archive.urls import article_path, person_path, redirect_path, topic_path
 from sitegen.labels import PERSON
@@ -77,12 +87,14 @@ def build_site(
     refs = [entity_refs(entities, index, [e.key for e in item.annotations.entities], entity_pages)
             for index, item in enumerate(ordered)]
     pages = _article_pages(ordered, refs, people, topics)
+    span = archive_span(item.article.date for item in ordered)
     return Site(
         articles=pages,
         home=paginate("", pages, page_size),
-        people=person_pages(people, pages, topics, page_size),
-        topics=topic_pages(topics, pages, page_size),
+        people=person_pages(people, pages, topics, page_size, span),
+        topics=topic_pages(topics, pages, page_size, span),
         redirects=_redirects(pages),
+        figures=figure_pages(pages, FIGURES_PAGE_SIZE),
     )
 
 
@@ -148,6 +160,7 @@ def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
     return tuple(Link(ref.name, ref.path or "") for ref in ordered)
 
 
-__all__ = ["ArticlePage", "EntityRef", "Link", "ListingPage", "PersonDescription", "PersonPage",
-           "QuoteEntry", "Redirect", "Site",
-           "TopicPage", "build_site", "newest_first", "paginate", "spoken_by"]
+__all__ = ["ArticlePage", "EntityRef", "FigureEntry", "FigurePage", "InContext", "Link", "ListingPage",
+           "PageLink", "Period", "PersonDescription", "PersonPage", "QuoteEntry", "QuoteGroup",
+           "Redirect", "Site", "Tie", "Timeline", "TopicPage", "build_site", "newest_first", "paginate",
+           "spoken_by"]

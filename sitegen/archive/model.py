@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sitegen.archive.refs import EntityRef, EntityRefs
 from sitegen.archive.topics import KIND_TITLES, KINDS
 from sitegen.labels import PERSON
-from sitegen.models import Annotations, Article, Quote
+from sitegen.models import Annotations, Article, Figure, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +46,26 @@ class ArticlePage:
         return self.article.summary or self.article.text.split("\n\n", 1)[0]
 
 
+SEARCH_FILTERS = 25  # people, and topics, search offers as filters
+NEWEST_FIRST, BY_TITLE, DATED_THEN_TITLE = "newest", "title", "dated-then-title"
+
+
+@dataclass(frozen=True, slots=True)
+class PageLink:
+    """A numbered page of a listing; ``path`` None stands for the pages left out between two."""
+
+    number: int
+    path: str | None
+    current: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class ListingPage:
-    """One page of a paginated list of articles."""
+    """One page of a paginated list of articles (or figures, for ``FigurePage``).
+
+    ``order`` says how the list is sorted: newest first, by title (an archive without
+    dates), or the dated articles newest first and then the undated ones by title.
+    """
 
     path: str
     number: int
@@ -55,15 +73,123 @@ class ListingPage:
     articles: tuple[ArticlePage, ...]
     newer: str | None = None  # the previous page of the listing (newer articles)
     older: str | None = None
+    order: str = NEWEST_FIRST
+    pages: tuple[PageLink, ...] = ()  # page numbers to show: first, last, a few around this one
+
+    @property
+    def dated(self) -> bool:
+        """Whether the list runs newest to oldest (its neighbours are newer and older)."""
+        return self.order == NEWEST_FIRST
+
+
+@dataclass(frozen=True, slots=True)
+class InContext:
+    """A span of an article with the rest of its sentence: ``before`` it and ``after`` it."""
+
+    before: str
+    text: str
+    after: str
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteEntry:
-    """A quote in the archive: the article page it was said in, and its anchor there."""
+    """A quote in the archive: the article page it was said in, its anchor there, and the
+    sentence around it."""
 
     quote: Quote
     page: ArticlePage
     anchor: str
+    context: InContext | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The quotes a person gave in one article, in the order of the text."""
+
+    page: ArticlePage
+    quotes: tuple[QuoteEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A month or year of a timeline: its first day, and the articles and quotes in it."""
+
+    start: date
+    articles: int = 0
+    quotes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Articles and quotes per month (per year for an archive of more than two years), over
+    the whole archive's span so that timelines compare, oldest first."""
+
+    unit: str  # "month" or "year"
+    periods: tuple[Period, ...]
+
+    @property
+    def articles(self) -> int:
+        """The dated articles counted."""
+        return sum(p.articles for p in self.periods)
+
+    @property
+    def quotes(self) -> int:
+        """The quotes counted (in dated articles)."""
+        return sum(p.quotes for p in self.periods)
+
+    @property
+    def busiest(self) -> Period:
+        """The period with the most articles (the first of equals)."""
+        return max(self.periods, key=lambda p: p.articles)
+
+    @property
+    def first(self) -> Period:
+        """The oldest period with an article."""
+        return next(p for p in self.periods if p.articles)
+
+    @property
+    def last(self) -> Period:
+        """The newest period with an article."""
+        return next(p for p in reversed(self.periods) if p.articles)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureEntry:
+    """A figure in the archive: its article, its anchor there and its sentence."""
+
+    figure: Figure
+    page: ArticlePage
+    anchor: str
+    context: InContext
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePage:
+    """One page of the figures table."""
+
+    path: str
+    number: int
+    count: int
+    figures: tuple[FigureEntry, ...]
+    total: int  # figures in the whole archive
+    pages: tuple[PageLink, ...] = ()
+    offset: int = 0  # figures on the pages before this one
+    order: str = NEWEST_FIRST  # of the articles the figures are from
+
+    @property
+    def newer(self) -> str | None:
+        """The previous page of the table."""
+        return next((p.path for p in self.pages if p.number == self.number - 1), None)
+
+    @property
+    def older(self) -> str | None:
+        """The next page of the table."""
+        return next((p.path for p in self.pages if p.number == self.number + 1), None)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the table runs from the newest article to the oldest."""
+        return self.order == NEWEST_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +199,16 @@ class PersonDescription:
     text: str
     source: Link
     fictional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Tie:
+    """Two of the people a person is most often named with (indices into ``PersonPage.people``)
+    and how many of the person's articles name both."""
+
+    a: int
+    b: int
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +227,38 @@ class PersonPage:
     topics: tuple[Link, ...]
     article_count: int
     description: PersonDescription | None = None
+    timeline: Timeline | None = None  # None when none of their articles has a date
+    ties: tuple[Tie, ...] = ()  # between the people of ``people``: who appears with whom
 
     @property
     def feed_path(self) -> str:
         """The person's Atom feed."""
         return self.path.replace("index.html", "feed.xml")
+
+    @property
+    def quote_groups(self) -> tuple[QuoteGroup, ...]:
+        """The quotes by article, newest article first (the order of ``quotes``)."""
+        groups: list[QuoteGroup] = []
+        for entry in self.quotes:
+            if groups and groups[-1].page is entry.page:
+                groups[-1] = QuoteGroup(entry.page, (*groups[-1].quotes, entry))
+            else:
+                groups.append(QuoteGroup(entry.page, (entry,)))
+        return tuple(groups)
+
+    @property
+    def first_seen(self) -> ArticlePage | None:
+        """The oldest dated article naming them."""
+        return _dated(self.listing)[-1] if _dated(self.listing) else None
+
+    @property
+    def last_seen(self) -> ArticlePage | None:
+        """The newest dated article naming them."""
+        return _dated(self.listing)[0] if _dated(self.listing) else None
+
+
+def _dated(listing: tuple[ListingPage, ...]) -> list[ArticlePage]:
+    return [page for part in listing for page in part.articles if page.article.date is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +274,7 @@ class TopicPage:
     related: tuple[Link, ...]
     article_count: int
     synonyms: tuple[str, ...] = ()
-    timeline: tuple[Link, ...] = ()  # articles per year (or month), oldest first: name, count
+    timeline: Timeline | None = None  # None when none of its articles has a date
 
     @property
     def feed_path(self) -> str:
@@ -139,6 +302,7 @@ class Site:
     people: tuple[PersonPage, ...] = ()  # A–Z by surname
     topics: tuple[TopicPage, ...] = ()
     redirects: tuple[Redirect, ...] = ()
+    figures: tuple[FigurePage, ...] = ()
 
     def topics_by_kind(self) -> list[tuple[str, list[TopicPage]]]:
         """Topics grouped by kind in a fixed order, largest first within a kind."""
@@ -158,6 +322,14 @@ class Site:
         ranked = sorted((p for p in self.people if p.article_count > 1),
                         key=lambda p: (-(p.article_count + len(p.quotes)), p.sort_name))
         return ranked[:count]
+
+
+    def search_filters(self, count: int = SEARCH_FILTERS) -> frozenset[str]:
+        """The pages of the people and topics search offers as filters: the ``count`` in the
+        most articles of each (a filter of every name is too long to read)."""
+        people = sorted(self.people, key=lambda p: (-p.article_count, p.sort_name))[:count]
+        topics = sorted(self.topics, key=lambda t: (-t.article_count, t.name))[:count]
+        return frozenset(p.path for p in people) | frozenset(t.path for t in topics)
 
 
 def spoken_by(page: ArticlePage, quote: Quote) -> EntityRef | None:

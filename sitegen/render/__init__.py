@@ -56,7 +56,8 @@ class SitePlan:
             templates = templates_digest(config)
             environment = _environment(self._dirs, config.base_path, templates)
         info = SiteInfo(title=config.title, description=config.description,
-                        url=config.site_url, base_path=config.base_path, search=config.search)
+                        url=config.site_url, base_path=config.base_path, search=config.search,
+                        figures=bool(site.figures))
         self._fingerprints = Fingerprints("\0".join([__version__, code_digest(), templates, repr(info)]))
         self._renderer = PageRenderer(environment, info, site, search_bundles)
 

@@ -17,6 +17,8 @@ from sitegen.archive.urls import reference_path, relative_url
 from sitegen.config import THEME_DIR
 from sitegen.errors import TemplateError
 from sitegen.labels import STYLES
+from sitegen.render.charts import bar_svg, period_label, sparkline_svg, timeline_svg
+from sitegen.render.network import network_svg
 
 THEME_TEMPLATES = THEME_DIR / "templates"  # where sitegen.inputs looks for them too
 _ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -40,6 +42,11 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
     environment.filters["longdate"] = _long_date
     environment.filters["capitalize_first"] = _capitalize_first
     environment.filters["rfc3339"] = _rfc3339
+    environment.filters["brief"] = brief
+    environment.filters["period"] = period_label
+    environment.filters["thousands"] = _thousands
+    environment.globals.update(timeline_svg=timeline_svg, sparkline_svg=sparkline_svg, bar_svg=bar_svg,
+                               network_svg=network_svg)
     return environment
 
 
@@ -86,6 +93,33 @@ def _url_helper(base_path: str) -> Callable[..., str]:
 def _capitalize_first(value: str) -> str:
     """The text with its first letter capital, the rest as written ("the OECD's…" → "The OECD's…")."""
     return value[:1].upper() + value[1:]
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')]*(?=\s)")
+
+
+def brief(text: str, length: int = 220) -> str:
+    """``text`` cut to about ``length`` characters where a reader expects a cut: after its
+    last whole sentence that fits (when that keeps a third of it), else at a word, with "…".
+
+    >>> brief("One short sentence. And a second, much longer one that runs on.", 40)
+    'One short sentence.'
+    >>> brief("A single sentence that runs on and on past the limit", 30)
+    'A single sentence that runs…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, length + 1)]
+    if ends and ends[-1] >= length // 3:
+        return text[: ends[-1]]
+    cut = text.rfind(" ", 0, length)
+    return text[: cut if cut > 0 else length].rstrip(",;:–—-") + "…"
+
+
+def _thousands(value: float) -> str:
+    """A number with thousands separators and no needless decimals (1,234,000; 3.24)."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _long_date(value: Any) -> str:

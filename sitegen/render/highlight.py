@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
 from sitegen.archive import ArticlePage, EntityRef, spoken_by
-from sitegen.labels import style_of
+from sitegen.labels import PERSON, kind_name, style_of
 from sitegen.models import Layout, Slot
 
 # Quotes are the outer layer; entities and figures nest inside them.
@@ -32,6 +32,8 @@ class Highlight:
     anchor: str  # id of the first piece, the target of side-panel links
     href: str | None = None
     attributes: tuple[tuple[str, str], ...] = ()
+    tip: str = ""  # what it is, on hover and focus; ``tip_link`` is added where it is a link
+    tip_link: str = ""
 
 
 def entity_css(label: str) -> str:
@@ -58,7 +60,9 @@ def highlights_for(page: ArticlePage, href: Callable[[EntityRef], str | None]) -
         # Styled as the archive decided ("Dirty Dancing" tagged a person here is a film).
         found.append(Highlight(mention.start, mention.end, _INNER_LAYER, entity_css(ref.label),
                                mention_anchor(number), href=href(ref),
-                               attributes=(("data-label", ref.label),)))
+                               attributes=(("data-label", ref.label),),
+                               tip=f"{ref.name} · {kind_name(ref.label)}",
+                               tip_link=f" · opens {'their' if ref.label == PERSON else 'its'} page"))
     for number, figure in enumerate(annotations.figures, start=1):
         attributes = [("data-label", figure.label)]
         if figure.value is not None:
@@ -66,8 +70,17 @@ def highlights_for(page: ArticlePage, href: Callable[[EntityRef], str | None]) -
         if figure.counts:
             attributes.append(("data-counts", figure.counts))
         found.append(Highlight(figure.start, figure.end, _INNER_LAYER, "hl hl-figure",
-                               figure_anchor(number), attributes=tuple(attributes)))
+                               figure_anchor(number), attributes=tuple(attributes),
+                               tip=_figure_tip(figure.label, figure.value, figure.counts)))
     return sorted(found, key=lambda h: (h.start, h.layer, -h.end))
+
+
+def _figure_tip(label: str, value: float | None, counts: str | None) -> str:
+    """What a highlighted figure is: its kind, its value in full and what it counts."""
+    tip = kind_name(label)
+    if value is not None:
+        tip += f" · {int(value):,}" if float(value).is_integer() else f" · {value:,}"
+    return tip + (f" · {counts}" if counts and counts != kind_name(label) else "")
 
 
 def _number(value: float) -> str:
@@ -159,6 +172,8 @@ def _open(highlight: Highlight, slot: Slot, anchored: set[str]) -> str:
     if tag == "a":
         attributes.append(("href", highlight.href or ""))
     attributes.extend(highlight.attributes)
+    if highlight.tip:
+        attributes.append(("data-tip", highlight.tip + (highlight.tip_link if tag == "a" else "")))
     rendered = " ".join(f'{name}="{escape(value)}"' for name, value in attributes)
     return f"<{tag} {rendered}>"
 

@@ -14,11 +14,13 @@ from markupsafe import Markup
 from sitegen.archive import ArticlePage, EntityRef, ListingPage, Redirect, Site
 from sitegen.archive.export import article_export, people_records, topic_records
 from sitegen.archive.urls import relative_url
+from sitegen.render.figures_csv import FIGURES_CSV, figures_csv
 from sitegen.render.highlight import highlights_for, render_body
 from sitegen.render.links import linked_layout
 from sitegen.render.panel import side_panel
 
 FEED_LENGTH = 20
+HOME_PEOPLE = 6  # the most covered people, on the first page of the home page
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class SiteInfo:
     url: str  # base_url with a trailing slash
     base_path: str
     search: bool = False
+    figures: bool = False  # whether the archive has a figures table (the menu links to it)
     generator: str = "sitegen"
 
     @property
@@ -72,6 +75,7 @@ class PageRenderer:
         self.info = info
         self.site = site
         self.search_bundles = search_bundles
+        self.filters = site.search_filters()
 
     def _render(self, template: str, path: str, **context: Any) -> RenderedPage:
         text = self.environment.get_template(template).render(
@@ -86,7 +90,7 @@ class PageRenderer:
 
     def article_job(self, page: ArticlePage) -> PageJob:
         """An article page (its entity refs say which of its entities have pages)."""
-        return PageJob(page.path, ("article.html", page), lambda: self.article(page))
+        return PageJob(page.path, ("article.html", page, sorted(self.filters)), lambda: self.article(page))
 
     def article(self, page: ArticlePage) -> RenderedPage:
         """An article with its annotations highlighted and its side panel."""
@@ -101,7 +105,8 @@ class PageRenderer:
         image = article.image if article.image and f'"{article.image}"' not in "".join(
             article.layout.html) else None
         return self._render("article.html", page.path, page=page, article=article, image=image,
-                            annotations=page.annotations, body=body, panel=side_panel(page, href))
+                            annotations=page.annotations, body=body,
+                            panel=side_panel(page, href, self.filters), filters=self.filters)
 
     def feed(self, path: str, title: str, page_path: str, pages: tuple[ArticlePage, ...]) -> PageJob:
         """An Atom feed of the newest articles in ``pages``."""
@@ -140,8 +145,10 @@ class PageRenderer:
 
     def _listings_and_indexes(self) -> Iterator[PageJob]:
         site = self.site
+        leading = tuple(site.leading_people(HOME_PEOPLE))
         for listing in site.home:
-            yield self._job("index.html", listing.path, listing=listing)
+            yield self._job("index.html", listing.path, listing=listing,
+                            leading=leading if listing.number == 1 else ())
         yield self._job("people.html", "people/index.html", people=site.people,
                         letters=site.letters(), leading=tuple(site.leading_people()))
         for person in site.people:
@@ -155,13 +162,16 @@ class PageRenderer:
                 yield self._job("topic.html", listing.path, topic=topic, listing=listing)
             yield self.feed(topic.feed_path, f"{topic.name} · {self.info.title}", topic.path,
                             _pages_of(topic.listing))
+        for table in site.figures:
+            yield self._job("figures.html", table.path, listing=table)
         yield self.feed("feed.xml", self.info.title, "index.html", site.articles)
         if self.info.search:
             yield self._job("search.html", "search/index.html", bundles=self.search_bundles)
         yield self._job("404.html", "404.html", absolute_links=True)
 
     def data(self) -> Iterator[PageJob]:
-        """The static JSON API: one file per article, people.json and topics.json."""
+        """The static JSON API (one file per article, people.json and topics.json) and the
+        figures table as CSV."""
         for page in self.site.articles:
             path = f"data/articles/{page.article.slug}.json"
             yield PageJob(path, ("json", page), _json_maker(
@@ -170,6 +180,9 @@ class PageRenderer:
                       _json_maker("data/people.json", lambda: people_records(self.site)))
         yield PageJob("data/topics.json", ("json", self.site.topics),
                       _json_maker("data/topics.json", lambda: topic_records(self.site)))
+        if self.site.figures:
+            yield PageJob(FIGURES_CSV, ("csv", self.site.figures),
+                          lambda: RenderedPage(FIGURES_CSV, figures_csv(self.site.figures)))
 
     def sitemap(self, html_paths: list[str]) -> Iterator[PageJob]:
         """sitemap.xml (when the site has an absolute base_url) and robots.txt."""

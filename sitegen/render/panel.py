@@ -20,6 +20,7 @@ class PanelEntry:
     href: str | None
     anchor: str
     mentions: int
+    filter: bool = False  # whether search offers it as a filter
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,9 @@ class Panel:
     figures: tuple[PanelFigure, ...]
 
 
-def side_panel(page: ArticlePage, href: EntityHref) -> Panel:
-    """The panel of one article page, its entities named as the archive names them.
+def side_panel(page: ArticlePage, href: EntityHref, filters: frozenset[str] = frozenset()) -> Panel:
+    """The panel of one article page, its entities named as the archive names them;
+    those whose page is in ``filters`` are search filters.
 
     Two of the article's entities that are one archive entity ("Blair" and "Tony Blair"
     where the article did not join them) are one entry.
@@ -79,7 +81,8 @@ def side_panel(page: ArticlePage, href: EntityHref) -> Panel:
             mentions[ref.identity] = mentions.get(ref.identity, 0) + entity.mentions
     groups = tuple(
         PanelGroup(style, title, tuple(
-            PanelEntry(ref.name, href(ref), first_mention[ref.identity], mentions[ref.identity])
+            PanelEntry(ref.name, href(ref), first_mention[ref.identity], mentions[ref.identity],
+                       ref.path in filters)
             for ref in entities.values() if style_of(ref.label) == style
         ))
         for style, title in STYLES

@@ -1,0 +1,89 @@
+"""Pages readers want (issue 18) in a real browser: the figures table's sort and filter,
+highlight labels, highlight colours, page numbers and search in dark mode.
+
+Uses the fixtures of ``test_browser`` (Debian's chromium, the test archive over HTTP).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import pytest
+from test_browser import ARTICLE, KINDS, _rgb, base_url, browser, contrast, goto, page, site
+
+pytestmark = pytest.mark.browser
+__all__ = ["base_url", "browser", "page", "site"]  # fixtures, used by name
+
+
+def test_the_figures_table_sorts_and_filters_without_a_server(page, base_url: str) -> None:
+    goto(page, base_url, "figures/index.html")
+    rows = page.locator("#figures tbody tr")
+    total = rows.count()
+    assert total >= 6
+    page.get_by_role("button", name="Value").click()
+    assert page.locator("th:has(button:text('Value'))").get_attribute("aria-sort") == "ascending"
+    values = [float(v) for v in page.locator("#figures tbody td.number[data-value]").evaluate_all(
+        "cells => cells.map(c => c.getAttribute('data-value'))")]
+    assert values == sorted(values)
+    page.get_by_role("button", name="Value").click()
+    assert page.locator("th:has(button:text('Value'))").get_attribute("aria-sort") == "descending"
+    page.get_by_label("Kind").select_option("PERCENT")
+    visible = page.locator("#figures tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    assert all("percentage" in t.lower() for t in visible.all_inner_texts())
+    page.get_by_label("Kind").select_option("")
+    page.get_by_label("Filter").fill("Sony")
+    assert page.locator("#figures tbody tr:not([hidden])").count() >= 1
+    assert re.match(r"\d+ of \d+ rows shown", page.locator(".table-tools .shown").inner_text())
+
+
+def test_a_highlight_says_what_it_is_on_hover_and_keyboard_focus(page, base_url: str) -> None:
+    goto(page, base_url, ARTICLE)
+    link = page.locator("#body-text a.hl-person").first
+    link.focus()
+    label = link.evaluate("e => getComputedStyle(e, '::after').content")
+    assert label == '"Gordon Brown · person · opens their page"'
+    figure = page.locator("#body-text .hl-figure").first
+    figure.hover()
+    assert "money" in figure.evaluate("e => getComputedStyle(e, '::after').content")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_kind_of_highlight_has_its_own_colour(page, base_url: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    goto(page, base_url, ARTICLE)
+    colours = {kind: _rgb(page.evaluate(f"""() => {{
+        const e = document.createElement('span'); e.style.background = 'var(--{kind})';
+        document.body.append(e); const c = getComputedStyle(e).backgroundColor; e.remove();
+        return c; }}"""))[:3] for kind in (*KINDS, "other")}
+    for (one, first), (other, second) in combinations(colours.items(), 2):
+        distance = sum((a - b) ** 2 for a, b in zip(first, second, strict=True)) ** 0.5
+        assert distance > 30, f"{scheme}: {one} {first} and {other} {second} look alike"
+
+
+def test_page_numbers_lead_to_their_page_and_mark_the_current_one(page, base_url: str) -> None:
+    goto(page, base_url, "index.html")
+    current = page.locator(".pagination [aria-current=page]")
+    assert current.inner_text().endswith("1")
+    page.locator(".pagination").get_by_role("link", name=re.compile(r"^Page 2")).click()
+    page.wait_for_url(re.compile(r"/page/2/"))
+    assert page.locator(".pagination [aria-current=page]").inner_text().endswith("2")
+    assert "newest first" in page.locator(".pagination .page-number").inner_text()
+
+
+def test_search_in_dark_mode_is_readable_with_one_box_and_one_title(page, base_url: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    goto(page, base_url, "search/index.html?q=budget")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+    assert page.locator("input[type=search]:visible, input.pagefind-ui__search-input:visible").count() == 1
+    background = _rgb(page.evaluate("getComputedStyle(document.body).backgroundColor"))[:3]
+    for selector in (".pagefind-ui__result-link", ".pagefind-ui__result-excerpt",
+                     ".pagefind-ui__message", ".pagefind-ui__filter-name"):
+        for colour in page.locator(selector).evaluate_all(
+                "nodes => nodes.map(n => getComputedStyle(n).color)"):
+            ratio = contrast(_rgb(colour)[:3], background)
+            assert ratio >= 4.5, f"{selector}: {colour} is {ratio:.2f}:1"
+    for result in page.locator(".pagefind-ui__result").all():
+        titles = [t.strip() for t in result.locator(".pagefind-ui__result-title").all_inner_texts()]
+        assert titles and titles.count(titles[0]) == 1, titles
