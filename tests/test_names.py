@@ -57,6 +57,8 @@ from sitegen.annotate.names import (
         ("Ava DuVernay", "Ava DuVernay"),
         ("Kenteris'", "Kenteris"),
         ("Cardinal Cormac Murphy-O'Connor", "Cormac Murphy-O'Connor"),
+        ("Hillary] Clinton", "Hillary Clinton"),  # an editor's brackets: "[Hillary] Clinton"
+        ("[Bob] Corker", "Bob Corker"),
     ],
 )
 def test_clean_person_names(text: str, name: str) -> None:

@@ -459,6 +459,16 @@ def test_a_person_is_described_by_the_role_most_articles_give() -> None:
     assert person_page(built, "hermione-granger").description.fictional
 
 
+def test_a_title_alone_counts_half_against_a_description_that_says_more() -> None:
+    def clinton(role: str) -> list[object]:
+        return [person("Hillary Clinton", descriptions=(role,))]
+
+    built = site(*[article(f"a{n}", "Hillary Clinton spoke.", people=clinton("Secretary")) for n in range(3)],
+                 *[article(f"b{n}", "Hillary Clinton spoke.", people=clinton("Secretary of State"))
+                   for n in range(2)])
+    assert person_page(built, "hillary-clinton").description.text == "Secretary of State"
+
+
 def test_a_given_name_alone_is_a_person_unless_a_relative_or_another_persons_first_name() -> None:
     built = site(article("a", "Arthur Hailey and his wife Sheila.",
                          people=["Arthur Hailey", person("Sheila", descriptions=("his wife",))]),

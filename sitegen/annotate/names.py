@@ -64,7 +64,7 @@ def clean_name(text: str, label: str) -> str:
         previous = name
         name = _POSSESSIVE.sub("", name).rstrip(" '")
     if label == PERSON:
-        name = _tidy_person(name)
+        name = _tidy_person(name.replace("[", "").replace("]", ""))  # "[Hillary] Clinton"
         peer = _PEER.search(name)
         if peer:
             if peer.group(0).split()[1].lower() in TITLES:

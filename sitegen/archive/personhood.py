@@ -28,6 +28,7 @@ from sitegen.models import Entity
 
 Identity = tuple[str, str]  # (merge group, name)
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+TITLE_ALONE = 0.5  # the weight of a one-word title's vote among the descriptions of a person
 RELATIVES = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
                        "widow", "partner", "girlfriend", "boyfriend", "grandson", "granddaughter"})
 _OF_SOMEONE = re.compile(r"^(?:his|her|its|their|my|our|your)\b")
@@ -220,22 +221,31 @@ def _has_given_name(name: str) -> bool:
 
 
 def _description(forms: list[Seen]) -> Description | None:
-    """The description most articles give (ties: the one given first), as most often written."""
-    votes: Counter[str] = Counter()
+    """The description most articles give (ties: the one given first), as most often written;
+    a title alone counts half."""
+    votes: dict[str, float] = {}
     surfaces: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
     for record in forms:
         for key, written in record.descriptions.items():
-            votes[key] += sum(written.values())
+            weight = TITLE_ALONE if _title_alone(written) else 1.0
+            votes[key] = votes.get(key, 0.0) + sum(written.values()) * weight
             surfaces.setdefault(key, Counter()).update(written)
             first[key] = min(first.get(key, record.described_in[key]), record.described_in[key])
     # "his wife", "its star": true, but said of someone the page does not name.
-    votes = Counter({k: n for k, n in votes.items() if not _OF_SOMEONE.match(k)})
+    votes = {k: n for k, n in votes.items() if not _OF_SOMEONE.match(k)}
     if not votes:
         return None
     key = min(votes, key=lambda k: (-votes[k], first[k], k))
     text = surfaces[key].most_common(1)[0][0]
     return Description(text, first[key], bool(_FICTIONAL.search(text)))
+
+
+def _title_alone(written: Counter[str]) -> bool:
+    """A capitalised word on its own ("Secretary" of "Secretary Clinton"): how the text
+    addresses someone more than who they are."""
+    text = written.most_common(1)[0][0]
+    return " " not in text.strip() and text[:1].isupper()
 
 
 def description_key(text: str) -> str:
