@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sitegen.annotate import AnnotateReport, annotate_articles
+from sitegen.annotate import AnnotateReport, Progress, annotate_articles
 from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
 from sitegen.archive.urls import reference_path
@@ -28,7 +28,7 @@ from sitegen.write import StagedOutput, check_output_folder
 from sitegen.write.incremental import Ledger
 from sitegen.write.search import SearchIndexer, in_bundle
 
-ProgressFactory = Callable[[int, str], Callable[[int], None]]
+ProgressFactory = Callable[[int, str], Progress]
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,8 @@ def _annotate(articles: list[Article], config: Config,
               progress: ProgressFactory | None) -> tuple[list[Annotations], AnnotateReport]:
     on_progress = progress(len(articles), "Annotating") if progress and articles else None
     return annotate_articles(articles, model=config.model, cache_folder=config.cache,
-                             jobs=config.jobs, progress=on_progress)
+                             jobs=config.jobs, progress=on_progress, executor=config.executor,
+                             scheduler=config.scheduler)
 
 
 def _write_site(site: Site, files: tuple[PublishedFile, ...], config: Config, output: StagedOutput,

@@ -53,3 +53,7 @@ class OutputError(SitegenError):
 
 class ModelError(SitegenError):
     """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class ClusterError(SitegenError):
+    """The Dask executor cannot run: Dask is not installed, or the scheduler cannot be reached."""
