@@ -16,8 +16,10 @@ Every step annotates the same articles from an empty cache, each in a fresh inte
   the measured time, as a cold build's is).
 
 It prints seconds, the ratio to bare spaCy with the same parallelism, the overhead per
-article against the local executor with the same parallelism, and each worker's
-articles per second (measured on the worker: time annotating, not waiting). The articles
+article against the local executor with the same parallelism, the CPU time per article
+of all the step's processes (the workers' included; steadier than wall time on a shared
+machine), the driver's own CPU per article, and each worker's articles per second
+(measured on the worker: time annotating, not waiting). The articles
 are read from ../shared/corpus/bbc where they are; nothing is copied into the repository.
 On a machine with fewer cores than workers + driver, the numbers measure contention, not
 Dask: say so next to them.
@@ -67,8 +69,11 @@ _STEP = textwrap.dedent("""
         logging.getLogger("sitegen.annotate.cluster").setLevel(logging.INFO)
         annotate_articles(articles, model=sys.argv[7], cache_folder=Path(cache), jobs=int(jobs),
                           executor=mode, scheduler=scheduler or None)
+    import resource
+    cpu = sum(getattr(resource.getrusage(who), field) for who in
+              (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for field in ("ru_utime", "ru_stime"))
     print(json.dumps({"seconds": time.perf_counter() - started, "articles": len(articles),
-                      "notes": notes}))
+                      "notes": notes, "cpu": cpu}))
 """)
 
 
@@ -81,11 +86,20 @@ class Result:
     seconds: float
     articles: int
     workers: dict[str, float]  # worker address -> articles per second (dask only)
+    cpu: float  # CPU seconds of the step's processes (the driver's own alone for dask)
+    worker_cpu: float = 0.0  # CPU seconds the Dask workers spent during the step
+
+    @property
+    def cpu_per_article(self) -> float:
+        """Milliseconds of CPU per article, every process of the step together."""
+        return (self.cpu + self.worker_cpu) / self.articles * 1000
 
 
 def run_step(name: str, mode: str, parallel: int, limit: int, cache: Path,
-             scheduler: str = "") -> Result:
+             cluster: Cluster | None = None) -> Result:
     """One step in a fresh interpreter."""
+    scheduler = cluster.address if cluster else ""
+    before = cluster.worker_cpu() if cluster else 0.0
     completed = subprocess.run(
         [sys.executable, "-c", _STEP, mode, str(CORPUS), str(limit), str(parallel), str(cache),
          scheduler, MODEL], capture_output=True, text=True, check=False)
@@ -97,7 +111,8 @@ def run_step(name: str, mode: str, parallel: int, limit: int, cache: Path,
         for part in note.split(": ", 1)[1].split(", "):
             address, rate = part.rsplit(" ", 1)
             workers[address] = float(rate.removesuffix("/s"))
-    return Result(name, parallel, data["seconds"], data["articles"], workers)
+    worker_cpu = cluster.worker_cpu() - before if cluster else 0.0
+    return Result(name, parallel, data["seconds"], data["articles"], workers, data["cpu"], worker_cpu)
 
 
 class Cluster:
@@ -127,6 +142,17 @@ class Cluster:
         self.processes.append(subprocess.Popen([sys.executable, "-m", "dask", *args], stdout=log,
                                                stderr=log, start_new_session=True))
 
+    def worker_cpu(self) -> float:
+        """CPU seconds used so far by the workers' processes (nannies and workers)."""
+        import psutil  # a dependency of distributed
+
+        total = 0.0
+        for process in self.processes[1:]:
+            for each in (psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)):
+                times = each.cpu_times()
+                total += times.user + times.system
+        return total
+
     def stop(self) -> None:
         """SIGTERM every process group, then SIGKILL what is left."""
         for process in reversed(self.processes):
@@ -153,7 +179,7 @@ def measure(limit: int, parallel: tuple[int, ...]) -> list[Result]:
             cluster = Cluster(folder, n)
             try:
                 results.append(run_step(f"dask, {n} worker(s)", "dask", n, limit, root / f"dask{n}",
-                                        cluster.address))
+                                        cluster))
             finally:
                 cluster.stop()
     return results
@@ -164,13 +190,20 @@ def report(results: list[Result]) -> str:
     bare = {r.parallel: r.seconds for r in results if r.name.startswith("bare")}
     local = {r.parallel: r.seconds for r in results if r.name.startswith("local")}
     lines = [f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores at the end of the run",
-             f"{'step':<20} {'s':>7} {'art/s':>7} {'× bare':>7} {'ms/art vs local':>16}  per worker"]
+             f"{'step':<20} {'s':>7} {'art/s':>6} {'× bare':>6} {'ms/art vs local':>15} "
+             f"{'CPU ms/art':>10} {'driver':>6}  per worker (articles/s while annotating)"]
+    local_cpu = {r.parallel: r.cpu_per_article for r in results if r.name.startswith("local")}
     for r in results:
         overhead = (r.seconds - local[r.parallel]) / r.articles * 1000
         workers = ", ".join(f"{address.rsplit(':', 1)[-1]}: {rate:.1f}/s"
                             for address, rate in sorted(r.workers.items()))
-        lines.append(f"{r.name:<20} {r.seconds:7.2f} {r.articles / r.seconds:7.1f} "
-                     f"{r.seconds / bare[r.parallel]:7.2f} {overhead:16.1f}  {workers}")
+        driver = f"{r.cpu / r.articles * 1000:6.1f}" if r.workers else ""
+        lines.append(f"{r.name:<20} {r.seconds:7.2f} {r.articles / r.seconds:6.1f} "
+                     f"{r.seconds / bare[r.parallel]:6.2f} {overhead:15.1f} {r.cpu_per_article:10.1f} "
+                     f"{driver:>6}  {workers}")
+    lines.append("CPU per article over the local executor's (same parallelism): " + ", ".join(
+        f"{r.name} {r.cpu_per_article - local_cpu[r.parallel]:+.1f} ms" for r in results
+        if r.name.startswith("dask")))
     dask = {r.parallel: r.seconds for r in results if r.name.startswith("dask")}
     if 1 in dask and len(dask) > 1:
         lines.append("speed-up over 1 worker: " + ", ".join(
