@@ -88,6 +88,7 @@ class Result:
     workers: dict[str, float]  # worker address -> articles per second (dask only)
     cpu: float  # CPU seconds of the step's processes (the driver's own alone for dask)
     worker_cpu: float = 0.0  # CPU seconds the Dask workers spent during the step
+    worker_mib: float = 0.0  # the largest worker process's memory after the step
 
     @property
     def cpu_per_article(self) -> float:
@@ -112,7 +113,8 @@ def run_step(name: str, mode: str, parallel: int, limit: int, cache: Path,
             address, rate = part.rsplit(" ", 1)
             workers[address] = float(rate.removesuffix("/s"))
     worker_cpu = cluster.worker_cpu() - before if cluster else 0.0
-    return Result(name, parallel, data["seconds"], data["articles"], workers, data["cpu"], worker_cpu)
+    return Result(name, parallel, data["seconds"], data["articles"], workers, data["cpu"], worker_cpu,
+                  cluster.worker_mib() if cluster else 0.0)
 
 
 class Cluster:
@@ -152,6 +154,13 @@ class Cluster:
                 times = each.cpu_times()
                 total += times.user + times.system
         return total
+
+    def worker_mib(self) -> float:
+        """The resident memory of the largest worker process, in MiB."""
+        import psutil
+
+        return max(each.memory_info().rss for process in self.processes[1:]
+                   for each in psutil.Process(process.pid).children(recursive=True)) / 2**20
 
     def stop(self) -> None:
         """SIGTERM every process group, then SIGKILL what is left."""
@@ -198,6 +207,8 @@ def report(results: list[Result]) -> str:
         workers = ", ".join(f"{address.rsplit(':', 1)[-1]}: {rate:.1f}/s"
                             for address, rate in sorted(r.workers.items()))
         driver = f"{r.cpu / r.articles * 1000:6.1f}" if r.workers else ""
+        if r.worker_mib:
+            workers += f" (largest worker {r.worker_mib:.0f} MiB)"
         lines.append(f"{r.name:<20} {r.seconds:7.2f} {r.articles / r.seconds:6.1f} "
                      f"{r.seconds / bare[r.parallel]:6.2f} {overhead:15.1f} {r.cpu_per_article:10.1f} "
                      f"{driver:>6}  {workers}")
