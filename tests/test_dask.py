@@ -266,3 +266,14 @@ def test_executor_and_scheduler_are_checked_like_every_setting(tmp_path: Path) -
         (root / "sitegen.toml").write_text(SETTINGS + 'executor = "dask"\nscheduler = 8786\n',
                                            encoding="utf-8")
         assert main(["build", "-q"]) == 1  # a bad settings file is exit code 1, as always
+
+
+def test_the_progress_note_names_each_worker_or_the_slowest_and_fastest() -> None:
+    from sitegen.annotate.cluster import WorkerStats, throughput
+
+    two = {"tcp://a:1": WorkerStats(10, 2.0), "tcp://b:2": WorkerStats(3, 1.0)}
+    assert throughput(two, most=4) == "tcp://a:1 5.0/s, tcp://b:2 3.0/s"
+    many = {f"tcp://w:{n}": WorkerStats(n, 1.0) for n in range(1, 7)}
+    assert throughput(many, most=4) == ("6 workers, 3.5/s each on average, slowest tcp://w:1 1.0/s, "
+                                        "fastest tcp://w:6 6.0/s")
+    assert throughput(many).count("/s") == 6  # the closing log line names every worker

@@ -42,6 +42,8 @@ BATCHES_PER_THREAD = 4
 # the text of a whole archive at once.
 IN_FLIGHT_PER_THREAD = 2
 
+# Workers named one by one on the progress bar; past that, the slowest, fastest and mean.
+NOTE_WORKERS = 4
 Note = Callable[[str], None]
 _LOADING = threading.Lock()
 
@@ -172,7 +174,7 @@ def _run(client: Any, distributed: Any, model: str, texts: list[str],
         stats.articles += len(batch)
         stats.seconds += result["seconds"]
         if note:
-            note(throughput(workers))
+            note(throughput(workers, most=NOTE_WORKERS))
         yield [(index, annotations_from_dict(record))
                for index, record in zip(batch, result["records"], strict=True)]
     log.info("annotated %d articles on %d Dask worker(s) in %.1f s: %s", len(texts), len(workers),
@@ -191,6 +193,16 @@ def _result(future: Any, distributed: Any) -> dict[str, Any]:
                            "finished so far are cached, build again to go on") from None
 
 
-def throughput(workers: dict[str, WorkerStats]) -> str:
-    """``tcp://10.0.0.5:40123 9.8/s, …``: articles per second of annotating, per worker address."""
+def throughput(workers: dict[str, WorkerStats], most: int | None = None) -> str:
+    """``tcp://10.0.0.5:40123 9.8/s, …``: articles per second of annotating, per worker address.
+
+    With more than ``most`` workers, only the slowest and the fastest are named (a progress
+    bar has one line), beside the mean.
+    """
+    ranked = sorted(workers.items(), key=lambda item: item[1].rate)
+    if most is not None and len(ranked) > most:
+        mean = sum(stats.rate for _, stats in ranked) / len(ranked)
+        (slow, slowest), (fast, fastest) = ranked[0], ranked[-1]
+        return (f"{len(ranked)} workers, {mean:.1f}/s each on average, slowest {slow} "
+                f"{slowest.rate:.1f}/s, fastest {fast} {fastest.rate:.1f}/s")
     return ", ".join(f"{address} {stats.rate:.1f}/s" for address, stats in sorted(workers.items()))
