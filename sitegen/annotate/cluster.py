@@ -72,14 +72,14 @@ def annotate_batch(model: str, texts: list[str], expected: str) -> dict[str, Any
     from sitegen.serialize import annotations_to_dict
 
     address = get_worker().address
-    found = worker_identity(model)
-    if found != expected:
-        raise ClusterError(f"the Dask worker {address} runs another sitegen or model ({found}; "
+    identity = worker_identity(model)
+    if identity != expected:
+        raise ClusterError(f"the Dask worker {address} runs another sitegen or model ({identity}; "
                            f"the build runs {expected}): install the same versions on every worker")
     with _LOADING:  # a worker with several threads loads the pipeline once, not once per thread
         load_pipeline(model)
     started = time.perf_counter()
-    records = [annotations_to_dict(found) for found in annotate_texts(texts, model)]
+    records = [annotations_to_dict(annotations) for annotations in annotate_texts(texts, model)]
     return {"worker": address, "seconds": time.perf_counter() - started, "records": records}
 
 
