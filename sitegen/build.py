@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sitegen.annotate import AnnotateReport, annotate_articles
+from sitegen.annotate import AnnotateReport, Progress, annotate_articles
 from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
 from sitegen.archive.urls import reference_path
@@ -36,7 +36,7 @@ from sitegen.write.search import SearchIndexer, in_bundle
 __all__ = ["BuildReport", "ProgressFactory", "build", "finish_search", "interrupts_kept"]
 
 log = logging.getLogger("sitegen")
-ProgressFactory = Callable[[int, str], Callable[[int], None]]
+ProgressFactory = Callable[[int, str], Progress]
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,8 @@ def _annotate(articles: list[Article], config: Config,
               progress: ProgressFactory | None) -> tuple[list[Annotations], AnnotateReport]:
     on_progress = progress(len(articles), "Annotating") if progress and articles else None
     return annotate_articles(articles, model=config.model, cache_folder=config.cache,
-                             jobs=config.jobs, progress=on_progress)
+                             jobs=config.jobs, progress=on_progress, executor=config.executor,
+                             scheduler=config.scheduler)
 
 
 def _write_site(site: Site, files: tuple[PublishedFile, ...], config: Config, output: StagedOutput,

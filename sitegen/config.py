@@ -38,6 +38,8 @@ SETTINGS: dict[str, str] = {
     "page_size": "articles per page on listing pages",
     "model": "the installed spaCy pipeline that annotates the articles",
     "jobs": "annotation processes (default: the number of CPU cores)",
+    "executor": "where articles are annotated: \"local\" (spaCy processes here) or \"dask\" (a cluster)",
+    "scheduler": "the Dask scheduler's address for executor = \"dask\" (\"tcp://HOST:8786\")",
     "min_articles": "articles a found topic needs to get a page",
     "cname": "a custom domain for GitHub Pages, written to <output>/CNAME",
     "keep_files": "files in the output sitegen did not make and must never remove, e.g. [\"downloads\"]",
@@ -72,6 +74,8 @@ class Config:
     page_size: int = 10
     model: str = DEFAULT_MODEL
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    executor: str = "local"  # "local": spaCy processes on this machine; "dask": a Dask cluster
+    scheduler: str | None = None  # the Dask scheduler's address, for executor = "dask"
     min_articles: int = 2
     cname: str | None = None
     keep_files: tuple[str, ...] = ()  # output paths or globs no build removes (.git, CNAME too)
@@ -120,9 +124,13 @@ class Config:
                                         f"{option_name(key)} must be {expected}, not {value!r}"))
             else:
                 given[key] = checked.resolve() if key in _PATH_KEYS else checked
+        changed = replace(self, **given)
+        if changed.executor == "dask" and changed.scheduler is None:
+            problems.append(Problem("command line", None, "--executor dask needs the scheduler's "
+                                    "address: --scheduler tcp://HOST:PORT, or 'scheduler' in sitegen.toml"))
         if problems:
             raise UsageError(problems)
-        return replace(self, **given)
+        return changed
 
 
 _PATH_KEYS = ("content", "templates", "static", "output", "cache")
@@ -130,8 +138,12 @@ _STR_KEYS = ("title", "description", "base_url", "model", "cname")
 _ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
+EXECUTORS = ("local", "dask")
+# A Dask address: the protocol (tcp, tls, ws, wss, ucx, inproc), a host and a port.
+_SCHEDULER_ADDRESS = re.compile(r"(tcp|tls|wss?|ucx|inproc)://[^\s/]+:\d+")
 _SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore",
-                          "not_people", "different_people", "sections", "keep_files"))
+                          "not_people", "different_people", "sections", "keep_files",
+                          "executor", "scheduler"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -164,6 +176,12 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         return None, f"a whole number of at least {_INT_KEYS[key]}"
     if key in _BOOL_KEYS:
         return (value, None) if isinstance(value, bool) else (None, "true or false")
+    if key == "executor":
+        return (value, None) if value in EXECUTORS else (None, '"local" or "dask"')
+    if key == "scheduler":
+        if isinstance(value, str) and _SCHEDULER_ADDRESS.fullmatch(value):
+            return value, None
+        return None, 'a Dask scheduler address such as "tcp://10.0.0.5:8786"'
     if key in ("ignore", "not_people"):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return frozenset(v.casefold() for v in value), None

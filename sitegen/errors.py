@@ -72,3 +72,7 @@ class ModelError(SitegenError):
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is: the same clean-up, another exit code (143)."""
+
+
+class ClusterError(SitegenError):
+    """The Dask executor cannot run: Dask is not installed, or the scheduler cannot be reached."""

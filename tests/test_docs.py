@@ -14,7 +14,7 @@ from sitegen.config import SETTINGS, Config, option_name
 
 GUIDE = REPO / "docs" / "guide"
 # The calls whose message a user reads: problems with a file, and errors without a traceback.
-_MESSAGE_CALLS = {"ReadProblem": 0, "FieldProblem": 1, "Problem": 2, "OutputError": 0,
+_MESSAGE_CALLS = {"ReadProblem": 0, "FieldProblem": 1, "Problem": 2, "OutputError": 0, "ClusterError": 0,
                   "TemplateError": 0, "ModelError": 0, "SitegenError": 0, "warn": 0}
 
 

@@ -27,7 +27,8 @@ ALLOWED = {
     "__main__": {"cli"},
 }
 # Third-party libraries that belong to one part alone.
-OWNERS = {"spacy": "annotate", "numpy": "annotate", "jinja2": "render", "markupsafe": "render", "nh3": "read",
+OWNERS = {"spacy": "annotate", "numpy": "annotate", "dask": "annotate", "distributed": "annotate",
+          "jinja2": "render", "markupsafe": "render", "nh3": "read",
           "tornado": "serve", "livereload": "serve", "ghp_import": "deploy"}
 
 

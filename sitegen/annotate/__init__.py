@@ -31,10 +31,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sitegen.annotate.cache import AnnotationCache, cache_key
 from sitegen.annotate.nlp import model_identity
 from sitegen.annotate.workers import quiet_workers_on_interrupt
+from sitegen.errors import ClusterError
 from sitegen.models import Annotations, Article
 
 log = logging.getLogger("sitegen")
@@ -47,7 +49,13 @@ BATCH_SIZE = 16
 MIN_CHARACTERS_PER_PROCESS = 50_000
 CHUNK_CHARACTERS = 20_000
 
-Progress = Callable[[int], None]
+
+
+class Progress(Protocol):
+    """Told how many more articles are annotated; the Dask executor adds per-worker throughput."""
+
+    def __call__(self, count: int, /, note: str | None = None) -> None: ...
+
 
 
 @dataclass(frozen=True)
@@ -65,8 +73,15 @@ def annotate_articles(
     cache_folder: Path,
     jobs: int = 1,
     progress: Progress | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[list[Annotations], AnnotateReport]:
-    """Annotations for each article, in order, from the cache or from spaCy."""
+    """Annotations for each article, in order, from the cache or from spaCy.
+
+    ``executor="local"`` runs spaCy in ``jobs`` processes here; ``"dask"`` sends the
+    articles missing from the cache to the Dask scheduler at ``scheduler``. Either way,
+    each batch is written to the cache as it arrives.
+    """
     identity = model_identity(model)
     keys = [cache_key(article.text, identity) for article in articles]
     uses = Counter(keys)  # identical texts share one entry
@@ -77,18 +92,36 @@ def annotate_articles(
             progress(sum(uses[key] for key in found))
         missing = [key for key in uses if key not in found]
         texts = {key: article.text for key, article in zip(keys, articles, strict=True)}
+        notes: list[str] = []
         with quiet_workers_on_interrupt():
-            for batch in _annotate(model, [texts[k] for k in missing], jobs) if missing else ():
+            batches = (_batches([texts[k] for k in missing], model, jobs, executor, scheduler, notes.append)
+                       if missing else iter(()))
+            for batch in batches:
                 entries = [(missing[index], annotations) for index, annotations in batch]
                 store.put_many(entries)  # each batch is kept at once: Ctrl-C loses little
                 found.update(entries)
                 if progress:
-                    progress(sum(uses[key] for key, _ in entries))
+                    progress(sum(uses[key] for key, _ in entries), *notes[-1:])
     finally:
         store.close()
     results = [found[key] for key in keys]
     annotated = sum(uses[key] for key in missing)
     return results, AnnotateReport(len(articles) - annotated, annotated)
+
+
+def _batches(texts: list[str], model: str, jobs: int, executor: str, scheduler: str | None,
+             note: Callable[[str], None]) -> Iterator[list[tuple[int, Annotations]]]:
+    """The executor's batches of (index into ``texts``, annotations)."""
+    if executor == "local":
+        return _annotate(model, texts, jobs)
+    if executor != "dask":
+        raise ValueError(f"unknown executor {executor!r}")
+    if not scheduler:
+        raise ClusterError("--executor dask needs the scheduler's address: --scheduler "
+                           "tcp://HOST:PORT, or 'scheduler' in sitegen.toml")
+    from sitegen.annotate.cluster import annotate_on_cluster  # imports Dask: only when chosen
+
+    return annotate_on_cluster(model, texts, scheduler, note)
 
 
 def split_long_text(text: str, limit: int = CHUNK_CHARACTERS) -> list[str]:

@@ -68,6 +68,8 @@ def settings_text() -> str:
 def _toml(name: str, value: Any) -> str:
     if name == "jobs":
         return "2"
+    if name == "scheduler":
+        return '"tcp://10.0.0.5:8786"'
     if name == "cname" or value is None:
         return '"news.example.org"'
     if isinstance(value, bool):

@@ -67,6 +67,8 @@ class Preview:
 
     def warm_up(self) -> None:
         """Load spaCy now, so the first edited article is annotated without a ~1 s model load."""
+        if self.config.executor != "local":
+            return  # the cluster's workers annotate: a model here would only take memory
         started = time.perf_counter()
         try:
             from sitegen.annotate.nlp import load_pipeline
