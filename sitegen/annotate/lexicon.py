@@ -71,6 +71,18 @@ TITLE_GENDER = {
     **dict.fromkeys(_words("Mrs Ms Miss Lady Dame Baroness Queen Princess"), FEMALE),
 }
 PRONOUN_GENDER = {"he": MALE, "she": FEMALE}
+# Role words that tell a person's gender ("the congresswoman", "Bush's wife Laura").
+GENDERED_NOUNS = {
+    **dict.fromkeys(_words(
+        "man boy father son brother husband uncle nephew grandfather king prince businessman "
+        "spokesman chairman congressman councilman sportsman actor lord duke emperor monk widower"
+    ), MALE),
+    **dict.fromkeys(_words(
+        "woman girl mother daughter sister wife aunt niece grandmother queen princess businesswoman "
+        "spokeswoman chairwoman congresswoman councilwoman sportswoman actress lady duchess empress "
+        "nun widow"
+    ), FEMALE),
+}
 
 # --- people, organisations, nationalities ---------------------------------------------------
 
@@ -159,7 +171,7 @@ _SPEECH_BASES = _words(
     recall joke acknowledge agree complain concede conclude observe promise remark reveal
     shout cry vow boast quip confess counter intimate maintain respond retort reiterate
     emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur
-    recount lament enthuse
+    recount lament enthuse yell chant scream exclaim bark mock snap interject gush rave answer
     """
 )
 _IRREGULAR_SPEECH_FORMS = frozenset(
@@ -168,10 +180,27 @@ _IRREGULAR_SPEECH_FORMS = frozenset(
 SPEECH_VERBS = frozenset(
     {form for base in _SPEECH_BASES for form in inflect(base)} | _IRREGULAR_SPEECH_FORMS
 )
+# Verbs that attribute speech with their particle ("she went on", "Trump shot back").
+PHRASAL_SPEECH_VERBS = {
+    **{form: "on" for form in inflect("go") | {"went", "gone"}},
+    **{form: "back" for form in inflect("shoot") | inflect("fire") | {"shot"}},
+    **{form: "out" for form in inflect("point")},
+    **{form: "in" for form in inflect("chime") | inflect("weigh")},
+}
+# Speech verbs whose object is the listener ("telling reporters", "asked the crowd").
+LISTENER_VERBS = frozenset(
+    form for base in _words("tell ask urge assure remind inform thank warn") for form in inflect(base)
+) | frozenset(_words("told"))
 # The forms that, after "Mr Smith", show a sentence is narration about a speaker, not
 # speech: the common reporting verbs the rule was written and checked with, a subset of
 # SPEECH_VERBS (widening it would change where unclosed quotes end).
 NARRATION_VERBS = _words("said says added told explained argued insisted warned believes thinks")
+
+# Verbs whose object is a name or a state, never something said: a capitalised quote right
+# after one is a title or a slogan ("the slogan is “I'm with her”"), not direct speech.
+NAMING_VERBS = frozenset(
+    _words("is are was were be been being has have had do does did titled entitled called named dubbed")
+)
 
 # --- function words -------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
-"""Direct quotes and their attributions, read from a parsed spaCy Doc.
+"""Direct and partial quotes and their attributions, read from a parsed spaCy Doc.
 
-``match_quotes()`` finds the quoted stretches that are speech (not scare-quoted
-terms) and the speech verb that attributes each, and classifies the verb's
+``match_quotes()`` finds the quoted stretches that are speech (direct quotes and
+partial ones, not quoted terms: see :mod:`quotekind`) and the speech verb that
+attributes each, and classifies the verb's
 subject with :mod:`subjects` (a name, a pronoun, a description of a person, or
 nobody in particular). Who a pronoun or a description refers to is left to the
 speakers stage, which reads the whole article.
@@ -9,11 +10,12 @@ speakers stage, which reads the whole article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sitegen.annotate.lexicon import SPEECH_VERBS
+from sitegen.annotate.lexicon import NAMING_VERBS, PHRASAL_SPEECH_VERBS, SPEECH_VERBS
 from sitegen.annotate.nlp import doc_text
+from sitegen.annotate.quotekind import DIRECT, PARTIAL, inner_text, opens_sentence, quote_kind
 from sitegen.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from sitegen.annotate.subjects import (
     NOBODY,
@@ -26,9 +28,12 @@ from sitegen.annotate.subjects import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MIN_PARTIAL_WORDS = 8  # a partial quote without its own clause needs this many words
-_TERMINAL = set(",.!?…:;—-")
+CUE_WINDOW = 32  # tokens after a quote that its attribution may take ("…," X, a spokesman for Y, said)
+NEXT_SENTENCE_TOKENS = 12  # the longest sentence of attribution after a quote ("Smith said on Monday.")
 _AFTER_CUE_ENDINGS = set(",!?—-…")
+_QUOTED = "sitegen_quoted"  # Doc.user_data: the quoted stretches of the text
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "acomp", "oprd", "attr"})
+_OPENING_MARKS = set("“‘\"")
 _SENTENCE_END = set(".!?")
 _CLOSING_MARKS = set("\"”’'")
 
@@ -43,6 +48,7 @@ class Attribution:
     kind: str = UNATTRIBUTED
     head: int | None = None  # character offset of the subject's head word
     continued: bool = False  # carried over from the quote before (split by its attribution)
+    cue_token: int | None = None  # index of the speech verb's token
 
 
 @dataclass(frozen=True)
@@ -52,85 +58,45 @@ class QuoteMatch:
     start: int
     end: int
     attribution: Attribution
+    kind: str = DIRECT  # DIRECT or PARTIAL (see ``quotekind``)
 
 
 NO_ATTRIBUTION = Attribution(None, None, None)
 
 
-def opens_sentence(text: str, start: int) -> bool:
-    """Whether a quote mark at ``start`` opens a sentence (not a phrase quoted mid-sentence)."""
-    index = start - 1
-    while index >= 0 and text[index] in " \t":
-        index -= 1
-    if index < 0 or text[index] == "\n":
-        return True
-    return text[index] in _SENTENCE_END or text[index] in ":…" or text[index] in _CLOSING_MARKS
-
-
-def _inner(text: str, span: QuotedSpan) -> str:
-    return text[span.start + 1 : span.end - (1 if span.closed else 0)].strip()
-
-
-def has_own_clause(doc: Doc, start: int, end: int) -> bool:
-    """Whether the quoted words hold a subject with its verb (a clause of their own)."""
-    window = doc.char_span(start, end, alignment_mode="contract")
-    if window is None:
-        return False
-    for token in window:
-        if (
-            token.dep_ in ("nsubj", "nsubjpass", "expl")
-            and window.start <= token.head.i < window.end
-            and (token.head.tag_.startswith("VB") or token.head.tag_ == "MD")
-        ):
-            return True
-    return False
-
-
-def is_speech(doc: Doc, span: QuotedSpan, has_cue: bool, continues: bool = False) -> bool:
-    """Speech, not a quoted term.
-
-    A quote that opens a sentence is speech when attributed, when it ends like a
-    sentence or clause, or when it is long. One quoted mid-sentence is a partial
-    quote: it counts only with a clause of its own or at least eight words
-    (``the results were "respectable"`` does not). The second half of a quote
-    split by its attribution always counts.
-    """
-    inner = _inner(doc_text(doc), span)
-    words = len(inner.split())
-    if not words:
-        return False
-    ends_like_speech = inner[-1] in _TERMINAL
-    if span.single:
-        return has_cue and ends_like_speech and words >= 2
-    if continues:
-        return True
-    if opens_sentence(doc_text(doc), span.start):
-        return has_cue or ends_like_speech or words >= MIN_PARTIAL_WORDS
-    if words >= MIN_PARTIAL_WORDS:
-        return True
-    return has_own_clause(doc, span.start + 1, span.end - (1 if span.closed else 0))
-
-
 def match_quotes(doc: Doc) -> list[QuoteMatch]:
-    """Every quote in ``doc`` with the speech verb and subject that attribute it."""
+    """Every direct and partial quote in ``doc``, with the speech verb and subject that
+    attribute it; quoted terms are left out."""
     spans = find_quoted_spans(doc_text(doc))
+    doc.user_data[_QUOTED] = [(span.start, span.end) for span in spans]
     found: list[QuoteMatch] = []
     for index, span in enumerate(spans):
         limit = spans[index + 1].start if index + 1 < len(spans) else len(doc_text(doc))
         floor = spans[index - 1].end if index else 0
-        attribution = _cue_after(doc, span, limit) or _cue_before(doc, span.start, floor)
-        continued = _continued(doc, found, span)
-        if not is_speech(doc, span, attribution is not None, continued is not None):
+        after = _cue_after(doc, span, limit)
+        before = _cue_before(doc, span.start, floor)
+        direct = [quote for quote in found if quote.kind == DIRECT]
+        continued = _continued(doc, direct, span)
+        cue = before.cue_token if before is not None else None
+        kind = quote_kind(doc, span, cue, after is not None, continued is not None)
+        if kind is None:
             continue
-        if attribution is None:
-            attribution = continued
-        found.append(QuoteMatch(span.start, span.end, attribution or NO_ATTRIBUTION))
+        attribution = _best(after, before, continued if kind == DIRECT else None)
+        found.append(QuoteMatch(span.start, span.end, attribution or NO_ATTRIBUTION, kind))
     return found
+
+
+def _best(*found: Attribution | None) -> Attribution | None:
+    """The first attribution that names a speaker (the cue after the quote, the one before it,
+    the quote's first half), else the first cue at all."""
+    named = [a for a in found if a is not None and a.speaker_start is not None]
+    return named[0] if named else next((a for a in found if a is not None), None)
 
 
 def quoted_stretches(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of every quoted stretch (speech or not): text not to read as narration."""
-    return [(s.start, s.end) for s in find_quoted_spans(doc_text(doc))]
+    known = doc.user_data.get(_QUOTED)  # match_quotes found them already
+    return list(known) if known is not None else [(s.start, s.end) for s in find_quoted_spans(doc_text(doc))]
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
@@ -150,24 +116,69 @@ def _paragraph_start(text: str, index: int) -> int:
 def _cue_after(doc: Doc, span: QuotedSpan, limit: int) -> Attribution | None:
     """“…,” she said / “…,” said Mr Smith / “…,” Mr Smith, the mayor, told the BBC.
 
-    Only a quote that ends like a clause (a comma, "!" or "?", a dash) takes its
-    attribution from the words after it: after a full stop they start a new sentence.
+    A quote that ends like a clause (a comma, "!" or "?", a dash) takes its
+    attribution from the clause after it: its speech verb, or whatever verb opens
+    it (“…,” Trump barked / “…,” beamed Ms Hartley). One that ends like a sentence
+    takes it only from a short sentence of attribution after it (“…” Trump said.).
     """
     if not span.closed:
         return None
-    inner = _inner(doc_text(doc), span)
-    following = doc_text(doc)[span.end : span.end + 1]
-    if not inner or not (inner[-1] in _AFTER_CUE_ENDINGS or following == ","):
+    text = doc_text(doc)
+    inner = inner_text(text, span).rstrip("'’\")]")  # a quote may end in a quote: ‘…,’”
+    window = _tokens_between(doc, span.end, min(limit, _paragraph_end(text, span.end)))
+    if not inner or window is None:
         return None
-    end = min(limit, _paragraph_end(doc_text(doc), span.end))
-    window = _tokens_between(doc, span.end, end)
-    if window is None:
-        return None
+    if inner[-1] in _AFTER_CUE_ENDINGS or text[span.end : span.end + 1] == ",":
+        verb = _verb_after(window)
+        return _attribution(doc, verb, quote=span) if verb is not None else None
+    if inner[-1] in _SENTENCE_END:
+        return _next_sentence_cue(doc, window, span.end)
+    return None
+
+
+def _verb_after(window: Span) -> Token | None:
+    """The speech verb of the clause after a quote, else the verb that opens that clause
+    (after its subject, or straight away)."""
+    clause: list[Token] = []
     for position, token in enumerate(window):
-        if position > 20 or token.text in _SENTENCE_END or token.text in (":", ";"):
+        if position > CUE_WINDOW or token.text in _SENTENCE_END or token.text in (":", ";") \
+                or token.text in _OPENING_MARKS:
             break
         if _is_speech_verb(token) or _is_according_to(token):
-            return _attribution(doc, token, after=span.end)
+            return token
+        if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "ccomp", "conj"):
+            clause.append(token)
+            break  # the clause after the quote has a verb of its own
+        clause.append(token)
+    for position, token in enumerate(clause):
+        if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ != "aux":
+            # “…,” Trump barked / “…,” Bennett shot back / “…,” beamed Ms Hartley: a verb whose
+            # object is the quote (one opening the clause may have its subject after it).
+            inverted = all(t.is_punct for t in clause[:position])
+            has_object = not inverted and any(c.dep_ in _OBJECTS for c in token.children)
+            return None if has_object or token.lower_ in NAMING_VERBS else token
+        if not (token.is_punct or token.tag_.startswith(("NN", "PRP", "JJ", "DT", "CD"))):
+            return None
+    return None
+
+
+def _next_sentence_cue(doc: Doc, window: Span, after: int) -> Attribution | None:
+    """“We will win.” Trump said. / “…” Ms Smith said in a statement.: a short sentence
+    whose speech verb reports nothing of its own attributes the quote before it."""
+    sentence: list[Token] = []
+    for token in window:
+        if token.text in _SENTENCE_END or len(sentence) > NEXT_SENTENCE_TOKENS:
+            break
+        sentence.append(token)
+    if len(sentence) > NEXT_SENTENCE_TOKENS:
+        return None
+    for token in sentence:
+        if _is_speech_verb(token) and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "mark") for c in token.children
+        ):
+            subject = verb_subject(token)
+            if subject is not None and subject.idx >= after and subject.i < token.i:
+                return _describe(doc, subject, token.text, token.i)
     return None
 
 
@@ -192,11 +203,22 @@ def _cue_before(doc: Doc, quote_start: int, floor: int) -> Attribution | None:
         if _is_speech_verb(token) or _is_according_to(token):
             return _attribution(doc, token)
     if before[-1] == ":":
-        root = window[-1].sent.root
-        if root.idx < quote_start and not (root.idx < (floor or -1)):
-            subject = verb_subject(root)
+        verb = _clause_verb(window[-1])
+        if verb is not None and verb.idx >= start:
+            subject = verb_subject(verb, inverted=False)
             if subject is not None and subject.idx >= start:
                 return _describe(doc, subject, None)
+    return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a token ends ("… but he gave the Texan a compliment:")."""
+    for _ in range(8):
+        if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
     return None
 
 
@@ -214,18 +236,17 @@ def _continued(doc: Doc, found: list[QuoteMatch], span: QuotedSpan) -> Attributi
         return None
     if not (closing[:1] in _AFTER_CUE_ENDINGS or gap.startswith(",")):
         return None
-    return Attribution(
-        attribution.speaker_start,
-        attribution.speaker_end,
-        attribution.cue,
-        attribution.kind,
-        attribution.head,
-        continued=True,
-    )
+    return replace(attribution, continued=True)
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.lower_ in SPEECH_VERBS and (token.tag_.startswith("VB"))
+    if not token.tag_.startswith("VB"):
+        return False
+    if token.lower_ in SPEECH_VERBS:
+        return True
+    particle = PHRASAL_SPEECH_VERBS.get(token.lower_)
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return particle is not None and following is not None and following.lower_ == particle
 
 
 def _is_according_to(token: Token) -> bool:
@@ -236,7 +257,8 @@ def _is_according_to(token: Token) -> bool:
     )
 
 
-def _attribution(doc: Doc, verb: Token, after: int | None = None) -> Attribution:
+def _attribution(doc: Doc, verb: Token, quote: QuotedSpan | None = None) -> Attribution:
+    """The attribution a speech verb gives; ``quote`` is the quote it follows, if any."""
     if _is_according_to(verb):
         objects = [c for c in doc[verb.i + 1].children if c.dep_ == "pobj"]
         subject = objects[0] if objects else None
@@ -244,13 +266,43 @@ def _attribution(doc: Doc, verb: Token, after: int | None = None) -> Attribution
     else:
         subject = verb_subject(verb)
         cue = verb.text
-        if subject is not None and after is not None and subject.idx < after:
-            subject = None  # the subject sits inside or before the quote: not this quote's speaker
-        if subject is None and after is not None:
-            subject = _word_before(verb, after)
+        if quote is not None:
+            subject = _subject_after(verb, quote, subject)
+    if subject is not None and _inside_quote(doc, subject.idx):
+        subject = None  # the parse hung the verb on the quoted words: their subject is not the speaker
     if subject is None:  # none found, or a passive one: "she was told: …" names the listener
-        return Attribution(None, None, cue, NOBODY)
-    return _describe(doc, subject, cue)
+        return Attribution(None, None, cue, NOBODY, cue_token=verb.i)
+    return _describe(doc, subject, cue, verb.i)
+
+
+def _inside_quote(doc: Doc, offset: int) -> bool:
+    return any(start < offset < end for start, end in doc.user_data.get(_QUOTED, ()))
+
+
+def _subject_after(verb: Token, quote: QuotedSpan, subject: Token | None) -> Token | None:
+    """The speaker of “…,” X said: the name or pronoun between the quote and its verb
+    (“…,” Ramos, 58, told AFP) when the parse gives the verb no subject there; or the
+    subject its clause began with before the quote (She declared “…” and said / she
+    stated, “…,” adding), never one in an earlier sentence or inside the quote."""
+    after = quote.end
+    if subject is not None and after <= subject.idx and subject.i < verb.i:
+        return subject
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].idx >= after:
+        first -= 1
+    for token in doc[first : verb.i]:
+        if token.tag_ in ("NNP", "NNPS", "PRP"):
+            head = token
+            while head.dep_ in ("compound", "flat") and after <= head.head.idx < verb.idx:
+                head = head.head
+            return head
+    if subject is not None and subject.idx < after:
+        opening = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        same_sentence = opening is not None and subject.i >= opening[0].sent.start
+        if not (same_sentence and subject.idx < quote.start):
+            subject = None  # before the quote's sentence, or inside the quote: someone else
+    return subject or _word_before(verb, after)
 
 
 def _word_before(verb: Token, after: int) -> Token | None:
@@ -263,10 +315,13 @@ def _word_before(verb: Token, after: int) -> Token | None:
     return None
 
 
-def _describe(doc: Doc, subject: Token, cue: str | None) -> Attribution:
+def _describe(doc: Doc, subject: Token, cue: str | None, cue_token: int | None = None) -> Attribution:
     """Classify a subject: name, pronoun, description of a person, or nobody in particular."""
     kind, head = classify_subject(subject)
     start, end = subject_span(head, kind)
-    return Attribution(start, end, cue, kind, head.idx)
+    return Attribution(start, end, cue, kind, head.idx, cue_token=cue_token)
 
 
+__all__ = [
+    "DIRECT", "PARTIAL", "Attribution", "QuoteMatch", "match_quotes", "opens_sentence", "quoted_stretches",
+]

@@ -13,7 +13,7 @@ from sitegen.annotate.mentions import article_mentions
 from sitegen.annotate.names import Clusters, cluster_mentions
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.phrases import noun_phrases
-from sitegen.annotate.quotes import match_quotes
+from sitegen.annotate.quotes import DIRECT, PARTIAL, match_quotes
 from sitegen.annotate.speakers import resolve_quotes
 from sitegen.models import Annotations, Entity, Figure, Mention
 
@@ -31,10 +31,12 @@ def annotate_doc(doc: Doc) -> Annotations:
         Mention(m.start, m.end, text[m.start : m.end], m.label, clusters.key(clusters.of(m)))
         for m in mentions
     )
+    resolved = resolve_quotes(doc, mentions, clusters, quotes)
     return Annotations(
         mentions=records,
         entities=_entities(clusters),
-        quotes=tuple(resolve_quotes(doc, mentions, clusters, quotes)),
+        quotes=tuple(q for q in resolved if q.kind == DIRECT),
+        partial_quotes=tuple(q for q in resolved if q.kind == PARTIAL),
         figures=tuple(
             Figure(f.start, f.end, f.text, f.value, f.counts, f.label)
             for f in match_figures(doc)
