@@ -78,6 +78,28 @@ TEXTS = {
     "unnamed_then_pronoun": (
         "A spokeswoman for the council said: \"We will appeal.\" \"We are confident,\" she added."
     ),
+    "inverted_phrase": (
+        "Ben Carson spoke in Iowa.\n\n"
+        "\"I am not going to say it is a mistake, so forget about it,\" said retired neurosurgeon "
+        "Ben Carson, asked about his claims."
+    ),
+    "no_mark_of_its_own": (
+        "Steve Grubbs works for the campaign in Iowa.\n\n"
+        "\"The caucus is a battle of niches\" Grubbs said on Monday."
+    ),
+    "name_and_colon": (
+        "Two candidates answered the same question.\n\n"
+        "Clinton: \"Our goal is to defeat the group.\" Bush: \"The mission is to destroy it.\""
+    ),
+    "placeholder": (
+        "Aung San Suu Kyi spoke in Yangon. Suu Kyi said it was too early to celebrate but added, "
+        "\"I think you all know the results.\""
+    ),
+    "runs_on": (
+        "Dennis Gaskin lives in the town.\n\n"
+        "\"You almost never see a stranger here,\" said Dennis Gaskin. \"The town is quiet.\" "
+        "Perhaps, he said, this \"small town has grown too big too fast.\""
+    ),
     "description": (
         "Senator Bernie Sanders spoke in Vermont.\n\n"
         "\"I apologise to nobody for that,\" the senator said."
@@ -218,3 +240,32 @@ def test_description_refers_to_the_person_introduced_with_it(
 ) -> None:
     text, annotations = found["description"]
     assert [said(text, q) for q in annotations.quotes] == [("I apologise ", "Bernie Sanders", "the senator")]
+
+
+def test_speaker_after_an_inverted_verb_is_its_noun_phrase(
+    found: dict[str, tuple[str, Annotations]],
+) -> None:
+    text, annotations = found["inverted_phrase"]
+    assert [said(text, q)[1:] for q in annotations.quotes] == [("Ben Carson", "Ben Carson")]
+
+
+def test_quote_without_a_mark_of_its_own_before_its_cue(found: dict[str, tuple[str, Annotations]]) -> None:
+    text, annotations = found["no_mark_of_its_own"]
+    assert [said(text, q) for q in annotations.quotes] == [("The caucus i", "Steve Grubbs", "Grubbs")]
+
+
+def test_a_name_and_a_colon_attribute_the_quote(found: dict[str, tuple[str, Annotations]]) -> None:
+    text, annotations = found["name_and_colon"]
+    assert [said(text, q)[2] for q in annotations.quotes] == ["Clinton", "Bush"]
+
+
+def test_past_a_placeholder_subject_to_the_speaker(found: dict[str, tuple[str, Annotations]]) -> None:
+    text, annotations = found["placeholder"]
+    assert [said(text, q)[1:] for q in annotations.quotes] == [("Aung San Suu Kyi", "Suu Kyi")]
+
+
+def test_a_sentence_that_runs_on_past_the_next_quote_attributes_nothing(
+    found: dict[str, tuple[str, Annotations]],
+) -> None:
+    text, annotations = found["runs_on"]
+    assert [said(text, q)[2] for q in annotations.quotes] == ["Dennis Gaskin", "Dennis Gaskin"]

@@ -172,10 +172,12 @@ _SPEECH_BASES = _words(
     shout cry vow boast quip confess counter intimate maintain respond retort reiterate
     emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur
     recount lament enthuse yell chant scream exclaim bark mock snap interject gush rave answer
+    report proclaim sing
     """
 )
 _IRREGULAR_SPEECH_FORMS = frozenset(
-    _words("said told wrote written thought think thinks thinking admitted admitting quipped quipping")
+    _words("said told wrote written thought think thinks thinking admitted admitting quipped quipping "
+           "sang sung")
 )
 SPEECH_VERBS = frozenset(
     {form for base in _SPEECH_BASES for form in inflect(base)} | _IRREGULAR_SPEECH_FORMS
@@ -186,6 +188,7 @@ PHRASAL_SPEECH_VERBS = {
     **{form: "back" for form in inflect("shoot") | inflect("fire") | {"shot"}},
     **{form: "out" for form in inflect("point")},
     **{form: "in" for form in inflect("chime") | inflect("weigh")},
+    **{form: "it" for form in {"put", "puts", "putting"}},
 }
 # Speech verbs whose object is the listener ("telling reporters", "asked the crowd").
 LISTENER_VERBS = frozenset(

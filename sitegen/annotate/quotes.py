@@ -29,8 +29,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CUE_WINDOW = 32  # tokens after a quote that its attribution may take ("…," X, a spokesman for Y, said)
+INVERTED_REACH = 6  # tokens after an inverted verb to its speaker ("said retired neurosurgeon Ben Carson")
 NEXT_SENTENCE_TOKENS = 12  # the longest sentence of attribution after a quote ("Smith said on Monday.")
 _AFTER_CUE_ENDINGS = set(",!?—-…")
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _QUOTED = "sitegen_quoted"  # Doc.user_data: the quoted stretches of the text
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "acomp", "oprd", "attr"})
 _OPENING_MARKS = set("“‘\"")
@@ -128,12 +130,10 @@ def _cue_after(doc: Doc, span: QuotedSpan, limit: int) -> Attribution | None:
     window = _tokens_between(doc, span.end, min(limit, _paragraph_end(text, span.end)))
     if not inner or window is None:
         return None
-    if inner[-1] in _AFTER_CUE_ENDINGS or text[span.end : span.end + 1] == ",":
-        verb = _verb_after(window)
-        return _attribution(doc, verb, quote=span) if verb is not None else None
-    if inner[-1] in _SENTENCE_END:
+    if inner[-1] == "." and text[span.end : span.end + 1] != ",":
         return _next_sentence_cue(doc, window, span.end)
-    return None
+    verb = _verb_after(window)  # “…,” / “…?” / “…” without a mark of its own, Grubbs said
+    return _attribution(doc, verb, quote=span) if verb is not None else None
 
 
 def _verb_after(window: Span) -> Token | None:
@@ -146,15 +146,15 @@ def _verb_after(window: Span) -> Token | None:
             break
         if _is_speech_verb(token) or _is_according_to(token):
             return token
-        if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("ROOT", "ccomp", "conj"):
+        if token.tag_ in _FINITE and token.dep_ in ("ROOT", "ccomp", "conj"):
             clause.append(token)
             break  # the clause after the quote has a verb of its own
         clause.append(token)
     for position, token in enumerate(clause):
-        if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ != "aux":
-            # “…,” Trump barked / “…,” Bennett shot back / “…,” beamed Ms Hartley: a verb whose
-            # object is the quote (one opening the clause may have its subject after it).
-            inverted = all(t.is_punct for t in clause[:position])
+        # “…,” Trump barked / “…,” Bennett shot back / “…,” read the email: a verb whose
+        # object is the quote (one opening the clause may have its subject after it).
+        inverted = all(t.is_punct for t in clause[:position])
+        if (token.tag_ in _FINITE or (inverted and token.tag_ == "VBN")) and token.dep_ != "aux":
             has_object = not inverted and any(c.dep_ in _OBJECTS for c in token.children)
             return None if has_object or token.lower_ in NAMING_VERBS else token
         if not (token.is_punct or token.tag_.startswith(("NN", "PRP", "JJ", "DT", "CD"))):
@@ -170,6 +170,8 @@ def _next_sentence_cue(doc: Doc, window: Span, after: int) -> Attribution | None
         if token.text in _SENTENCE_END or len(sentence) > NEXT_SENTENCE_TOKENS:
             break
         sentence.append(token)
+    else:
+        return None  # the sentence runs on past the next quote: it is not a short attribution
     if len(sentence) > NEXT_SENTENCE_TOKENS:
         return None
     for token in sentence:
@@ -203,11 +205,23 @@ def _cue_before(doc: Doc, quote_start: int, floor: int) -> Attribution | None:
         if _is_speech_verb(token) or _is_according_to(token):
             return _attribution(doc, token)
     if before[-1] == ":":
-        verb = _clause_verb(window[-1])
-        if verb is not None and verb.idx >= start:
-            subject = verb_subject(verb, inverted=False)
-            if subject is not None and subject.idx >= start:
-                return _describe(doc, subject, None)
+        return _colon_intro(doc, window, start, quote_start)
+    return None
+
+
+def _colon_intro(doc: Doc, window: Span, start: int, quote_start: int) -> Attribution | None:
+    """Her message was clear: “…” / Clinton: “…”: the subject of the clause before the colon,
+    or the name that is all there is before it."""
+    clause = [t for t in window if t.idx >= start and not t.is_punct]
+    sentence_start = window[-1].sent.start
+    clause = [t for t in clause if t.i >= sentence_start]
+    if clause and all(t.tag_ in ("NNP", "NNPS") for t in clause):
+        return _describe(doc, clause[-1], None)
+    verb = _clause_verb(window[-1])
+    if verb is not None and start <= verb.idx < quote_start:
+        subject = verb_subject(verb, inverted=False)
+        if subject is not None and start <= subject.idx < quote_start:
+            return _describe(doc, subject, None)
     return None
 
 
@@ -297,12 +311,32 @@ def _subject_after(verb: Token, quote: QuotedSpan, subject: Token | None) -> Tok
             while head.dep_ in ("compound", "flat") and after <= head.head.idx < verb.idx:
                 head = head.head
             return head
+    if first == verb.i or all(t.is_punct for t in doc[first : verb.i]):
+        named = _named_after(verb)  # “…,” said retired neurosurgeon Ben Carson, asked about…
+        if named is not None:
+            return named
     if subject is not None and subject.idx < after:
         opening = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         same_sentence = opening is not None and subject.i >= opening[0].sent.start
         if not (same_sentence and subject.idx < quote.start):
             subject = None  # before the quote's sentence, or inside the quote: someone else
     return subject or _word_before(verb, after)
+
+
+def _named_after(verb: Token) -> Token | None:
+    """The noun phrase right after an inverted speech verb, when the parse hung it elsewhere:
+    its head noun (“…,” said a person close to the Clintons)."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : verb.i + 1 + INVERTED_REACH]:
+        if token.tag_.startswith("NN") or token.tag_ == "PRP":
+            head = token
+            while head.dep_ in ("compound", "flat", "amod") and head.head.i > head.i \
+                    and head.head.i <= verb.i + INVERTED_REACH:
+                head = head.head
+            return head
+        if not (token.tag_ in ("DT", "JJ", "VBN", "PRP$") or token.is_punct):
+            return None
+    return None
 
 
 def _word_before(verb: Token, after: int) -> Token | None:

@@ -27,9 +27,12 @@ from sitegen.annotate.nlp import entity_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_INVERTIBLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+_PLACEHOLDERS = frozenset({"it", "this", "that", "which", "there"})  # subjects that say nothing
 # How a verb without a subject of its own hangs on the verb whose subject it shares.
 _SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "relcl", "pcomp", "acl"})
+_CLIMBS = _SHARES_SUBJECT | {"ccomp"}
+_THROUGH = frozenset({"prep", "pobj", "dobj", "pcomp", "acl", "acomp", "xcomp", "advcl", "attr"})
 
 # The kinds of subject, and of the speaker a quote is attributed to.
 NAME = "name"  # a proper name ("Mr Smith", "Xi")
@@ -55,36 +58,54 @@ def verb_subject(verb: Token, inverted: bool = True) -> Token | None:
 
     A verb without a subject of its own takes its clause's: "…and said", "adding,",
     "began by saying", "released a statement saying" are said by the subject of the
-    verb they hang on. Only a finite verb has its subject after it ("said Mr Smith"),
-    and never one that takes a listener ("telling reporters", "asked the crowd").
+    verb they hang on (past a placeholder: "said it was too early but added"). Only a
+    finite verb or a participle has its subject after it ("said Mr Smith", "Continued
+    Stone:"), and never one that takes a listener ("telling reporters").
     """
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None  # a passive verb's subject is the listener ("she was told: …")
+    own = _own_subject(verb, inverted)
+    if own is not None:
+        return own
+    head = _governing_verb(verb)
+    while head is not None:
+        subject = _own_subject(head, inverted=False)
+        if subject is not None and subject.lower_ not in _PLACEHOLDERS:
+            return subject
+        head = _governing_verb(head, climbing=subject is not None)
+    return None
+
+
+def _own_subject(verb: Token, inverted: bool) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
+    if not inverted or verb.tag_ not in _INVERTIBLE or verb.lower_ in LISTENER_VERBS:
         return None
-    if inverted and verb.tag_ in _FINITE and verb.lower_ not in LISTENER_VERBS:
-        # "said Mr Smith" / "said the report": the parser hangs the subject after the verb.
-        for child in verb.rights:
-            if child.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and child.dep_ in (
-                "nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "ccomp", "xcomp",
-            ):
-                return child
-            if child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON":
-                return child
-    head = _governing_verb(verb)
-    return verb_subject(head, inverted=False) if head is not None else None
+    # "said Mr Smith" / "said the report": the parser hangs the subject after the verb.
+    for child in verb.rights:
+        if child.ent_type_ in ("DATE", "TIME"):
+            continue  # "said Wednesday"
+        if child.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and child.dep_ in (
+            "nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "ccomp", "xcomp",
+        ):
+            return child
+        if child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON":
+            return child
+    return None
 
 
-def _governing_verb(verb: Token) -> Token | None:
-    """The verb whose subject a subjectless verb shares, through prepositions and nouns."""
-    if verb.dep_ not in _SHARES_SUBJECT or verb.head is verb:
+def _governing_verb(verb: Token, climbing: bool = False) -> Token | None:
+    """The verb whose subject a subjectless verb shares, through prepositions, nouns and
+    adjectives ("seemed ready to riff on it, telling"); past a placeholder subject, also
+    the verb whose complement the clause is ("said it was too early")."""
+    if verb.dep_ not in (_CLIMBS if climbing else _SHARES_SUBJECT) or verb.head is verb:
         return None
     head = verb.head
     for _ in range(4):
         if head.tag_.startswith("VB") or head.tag_ == "MD":
             return head
-        if head.head is head or head.dep_ not in ("prep", "pobj", "dobj", "pcomp", "acl"):
+        if head.head is head or head.dep_ not in _THROUGH:
             return None
         head = head.head
     return None
