@@ -402,9 +402,11 @@ def _speaker_right(
 
 
 def _head_word(phrase: str) -> str:
-    """The last word of a counted noun phrase, lower case, without a plural "s"."""
+    """The last word of a counted noun phrase, lower case, without a plural "s" ("ies" → "y")."""
     words = phrase.casefold().split()
     word = words[-1] if words else ""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 

@@ -205,6 +205,51 @@ NAMING_VERBS = frozenset(
     _words("is are was were be been being has have had do does did titled entitled called named dubbed")
 )
 
+# --- figures: what they count ----------------------------------------------------------------
+
+# Nouns of change: a figure of one says how much of what follows ("a 40% drop in profits").
+CHANGE_NOUNS = frozenset(
+    form for base in _words("rise fall drop increase decrease cut jump gain decline growth slump surge")
+    for form in (base, base + "s")
+)
+# Nouns of measure: a figure of one counts what they measure ("the number of hotspots",
+# "growth forecasts", "forecasts for growth").
+MEASURE_NOUNS = frozenset(
+    form for base in _words("number total count forecast figure estimate tally level")
+    for form in (base, base + "s")
+)
+# A toll counts the plural of its modifier ("the death toll" counts deaths).
+TOLL_NOUNS = frozenset(_words("toll tolls"))
+# Verbs whose object figure is a measure of their subject ("turnover was up 4.3%",
+# "the toll stands at 1,290", "forecasts were scaled back to 4%").
+MEASURE_VERBS = frozenset(
+    form
+    for base in _words(
+        "rise fall grow reach stand stay remain climb drop increase decrease jump slip slide soar "
+        "plunge decline total hit top exceed double halve cut raise scale close end number amount "
+        "come set average peak hover rank"
+    )
+    for form in inflect(base)
+) | frozenset(_words("rose risen fell fallen grew grown stood came be is are was were been being"))
+# Verbs whose money or count is a thing of its own ("lent Russia $6bn" is a loan).
+MONEY_VERB_NOUNS = {
+    **dict.fromkeys(inflect("cost"), "cost"),
+    **dict.fromkeys(inflect("spend") | {"spent"}, "spending"),
+    **dict.fromkeys(inflect("fine"), "fine"),
+    **dict.fromkeys(inflect("lend") | {"lent"} | inflect("borrow"), "loan"),
+    **dict.fromkeys(inflect("pay") | {"paid"}, "payment"),
+    **dict.fromkeys(inflect("invest"), "investment"),
+    **dict.fromkeys(inflect("earn"), "earnings"),
+    **dict.fromkeys(inflect("donate"), "donation"),
+    **dict.fromkeys(inflect("owe"), "debt"),
+    **dict.fromkeys(inflect("die") | {"died", "dying"} | inflect("kill"), "deaths"),
+    **dict.fromkeys(inflect("injure"), "injuries"),
+}
+# Verbs of sale: "sold for $9.3bn" is the price of what was sold.
+SALE_VERBS = frozenset(
+    form for base in _words("sell buy auction acquire") for form in inflect(base)
+) | frozenset(_words("sold bought"))
+
 # --- function words -------------------------------------------------------------------------
 
 INDEFINITE_DETERMINERS = frozenset(_words("a an another one some any no"))
