@@ -95,8 +95,8 @@ def test_a_quote_holds_an_entity_link_and_a_figure() -> None:
         '<p><span class="hl hl-quote" id="q1" data-speaker="Tony Blair">“'
         '<a class="hl hl-person" id="e1" href="../../people/tony-blair/index.html" data-label="PERSON">'
         'Tony Blair</a> found '
-        '<span class="hl hl-figure" id="f1" data-label="MONEY" data-value="5000000" data-counts="money">'
-        '£5m</span>,”</span> he said.</p>\n')
+        '<span class="hl hl-figure" id="f1" data-label="MONEY" data-value="5000000" data-counts="money" '
+        'title="£5m: money">£5m</span>,”</span> he said.</p>\n')
 
 
 def test_a_quote_across_two_paragraphs_is_one_span_per_paragraph_with_one_id() -> None:
@@ -250,6 +250,39 @@ def test_a_quote_names_its_speaker_as_the_archive_does() -> None:
     speakers = [dict(h.attributes)["data-speaker"] for h in highlights_for(page, href(page))
                 if h.css == "hl hl-quote"]
     assert speakers == ["Tony Blair", "unknown speaker", "unknown speaker"]
+
+
+PARTIAL = "Tony Blair said a vote for them was “a vote for a Tory government”. “We will win,” he said."
+
+
+def _partial() -> AnnotatedArticle:
+    return article("partial", PARTIAL, people=["Tony Blair"],
+                   quotes=[said("“a vote for a Tory government”", "Tony Blair", partial=True),
+                           said("“We will win,”", "Tony Blair")])
+
+
+def test_a_partial_quote_is_marked_apart_with_its_speaker_in_a_tooltip() -> None:
+    page = page_of(site(_partial()), "partial")
+    body = Body(body_of(page))
+    assert body.classes_around("“a vote for a Tory government”") == [["p", "hl hl-quote hl-partial"]]
+    assert body.classes_around("“We will win,”") == [["p", "hl hl-quote"]]
+    assert sorted(body.ids) == ["e1", "pq1", "q1"]
+    partial = next(h for h in highlights_for(page, href(page)) if "hl-partial" in h.css)
+    assert dict(partial.attributes)["title"] == "Quoted in part: Tony Blair"
+
+
+def test_the_panel_lists_partial_quotes_apart() -> None:
+    page = page_of(site(_partial()), "partial")
+    panel = side_panel(page, href(page))
+    assert [(q.speaker, q.text, q.anchor) for q in panel.quotes] == [("Tony Blair", "We will win,", "q1")]
+    assert [(q.speaker, q.text, q.anchor) for q in panel.partial_quotes] == [
+        ("Tony Blair", "a vote for a Tory government", "pq1")]
+
+
+def test_a_figure_says_what_it_counts_in_its_tooltip() -> None:
+    item = article("a", "Profits rose to £5m.", figures=[figure("£5m", 5e6, "profits")])
+    (highlight,) = highlights_for(page_of(site(item), "a"), lambda ref: None)
+    assert dict(highlight.attributes)["title"] == "£5m: profits"
 
 
 def test_a_mention_without_a_page_is_a_span() -> None:
