@@ -100,6 +100,19 @@ TEXTS = {
         "\"You almost never see a stranger here,\" said Dennis Gaskin. \"The town is quiet.\" "
         "Perhaps, he said, this \"small town has grown too big too fast.\""
     ),
+    "fumed": (
+        "Senator Pat Toomey and Senator Jon Tester spoke after the vote.\n\n"
+        "\"If they were serious about this, I think they would have backed the only bill with "
+        "support from both parties,\" Toomey fumed on Tuesday."
+    ),
+    "digest": (
+        "Why the polls went wrong - Mark Blumenthal and Jon Cohen: \"Although the polls failed, "
+        "they were close.\""
+    ),
+    "colon_clause": (
+        "Harry Reid spoke on Monday. Reid said both men were weak, but he gave Cruz a "
+        "compliment: \"You never have to guess where he is.\""
+    ),
     "description": (
         "Senator Bernie Sanders spoke in Vermont.\n\n"
         "\"I apologise to nobody for that,\" the senator said."
@@ -269,3 +282,20 @@ def test_a_sentence_that_runs_on_past_the_next_quote_attributes_nothing(
 ) -> None:
     text, annotations = found["runs_on"]
     assert [said(text, q)[2] for q in annotations.quotes] == ["Dennis Gaskin", "Dennis Gaskin"]
+
+
+def test_a_verb_after_the_quote_whose_object_is_the_quote(found: dict[str, tuple[str, Annotations]]) -> None:
+    text, annotations = found["fumed"]
+    assert [said(text, q) for q in annotations.quotes] == [("If they were", "Pat Toomey", "Toomey")]
+
+
+def test_names_before_a_colon_after_a_dash(found: dict[str, tuple[str, Annotations]]) -> None:
+    text, annotations = found["digest"]
+    assert [said(text, q)[2] for q in annotations.quotes] == ["Jon Cohen"]
+
+
+def test_the_clause_ending_at_the_colon_attributes_the_quote(
+    found: dict[str, tuple[str, Annotations]],
+) -> None:
+    text, annotations = found["colon_clause"]
+    assert [said(text, q)[1:] for q in annotations.quotes] == [("Harry Reid", "he")]

@@ -172,7 +172,7 @@ _SPEECH_BASES = _words(
     shout cry vow boast quip confess counter intimate maintain respond retort reiterate
     emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur
     recount lament enthuse yell chant scream exclaim bark mock snap interject gush rave answer
-    report proclaim sing
+    report proclaim sing assure
     """
 )
 _IRREGULAR_SPEECH_FORMS = frozenset(

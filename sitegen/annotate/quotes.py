@@ -155,7 +155,7 @@ def _verb_after(window: Span) -> Token | None:
         # object is the quote (one opening the clause may have its subject after it).
         inverted = all(t.is_punct for t in clause[:position])
         if (token.tag_ in _FINITE or (inverted and token.tag_ == "VBN")) and token.dep_ != "aux":
-            has_object = not inverted and any(c.dep_ in _OBJECTS for c in token.children)
+            has_object = not inverted and any(c.dep_ in _OBJECTS and c.i > token.i for c in token.children)
             return None if has_object or token.lower_ in NAMING_VERBS else token
         if not (token.is_punct or token.tag_.startswith(("NN", "PRP", "JJ", "DT", "CD"))):
             return None
@@ -199,25 +199,27 @@ def _cue_before(doc: Doc, quote_start: int, floor: int) -> Attribution | None:
     window = _tokens_between(doc, start, quote_start)
     if window is None or not len(window):
         return None
+    colon = _colon_intro(doc, window, start, quote_start) if before[-1] == ":" else None
     for token in reversed(window):
         if quote_start - token.idx > 240 or (token.text in _SENTENCE_END and token.i < window.end - 1):
             break
         if _is_speech_verb(token) or _is_according_to(token):
+            if colon is not None and colon.head is not None and colon.head > token.idx:
+                return colon  # "Reid said …, but he gave the Texan a compliment: “…”"
             return _attribution(doc, token)
-    if before[-1] == ":":
-        return _colon_intro(doc, window, start, quote_start)
-    return None
+    return colon
 
 
 def _colon_intro(doc: Doc, window: Span, start: int, quote_start: int) -> Attribution | None:
     """Her message was clear: “…” / Clinton: “…”: the subject of the clause before the colon,
     or the name that is all there is before it."""
-    clause = [t for t in window if t.idx >= start and not t.is_punct]
-    sentence_start = window[-1].sent.start
-    clause = [t for t in clause if t.i >= sentence_start]
-    if clause and all(t.tag_ in ("NNP", "NNPS") for t in clause):
-        return _describe(doc, clause[-1], None)
-    verb = _clause_verb(window[-1])
+    sentence_start = window[-2 if len(window) > 1 else -1].sent.start  # the colon may open the next
+    clause = [t for t in window if t.idx >= start and t.i >= sentence_start]
+    dashes = [i for i, t in enumerate(clause) if t.text in ("-", "–", "—", "|")]
+    named = [t for t in clause[dashes[-1] + 1 if dashes else 0 :] if not t.is_punct]
+    if named and all(t.tag_ == "CC" or (t.tag_.startswith("NN") and t.text[:1].isupper()) for t in named):
+        return _describe(doc, named[-1], None)  # "Clinton: “…”", "… - Mark Blumenthal and Jon Cohen: “…”"
+    verb = _clause_verb(window[-2], quote_start) if len(window) > 1 else None
     if verb is not None and start <= verb.idx < quote_start:
         subject = verb_subject(verb, inverted=False)
         if subject is not None and start <= subject.idx < quote_start:
@@ -225,15 +227,18 @@ def _colon_intro(doc: Doc, window: Span, start: int, quote_start: int) -> Attrib
     return None
 
 
-def _clause_verb(token: Token) -> Token | None:
-    """The verb of the clause a token ends ("… but he gave the Texan a compliment:")."""
+def _clause_verb(token: Token, quote_start: int) -> Token | None:
+    """The verb of the clause a token ends ("… but he gave the Texan a compliment:"), before
+    the quote (the parse may hang the clause on the quoted words)."""
     for _ in range(8):
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             return token
-        if token.head is token:
-            return None
+        if token.head is token or token.head.idx >= quote_start:
+            break
         token = token.head
-    return None
+    verbs = [t for t in token.sent if t.idx < token.idx + len(token) and t.tag_.startswith("VB")
+             and t.dep_ not in ("aux", "auxpass")]
+    return verbs[-1] if verbs else None
 
 
 def _continued(doc: Doc, found: list[QuoteMatch], span: QuotedSpan) -> Attribution | None:
@@ -299,8 +304,8 @@ def _subject_after(verb: Token, quote: QuotedSpan, subject: Token | None) -> Tok
     subject its clause began with before the quote (She declared “…” and said / she
     stated, “…,” adding), never one in an earlier sentence or inside the quote."""
     after = quote.end
-    if subject is not None and after <= subject.idx and subject.i < verb.i:
-        return subject
+    if subject is not None and after <= subject.idx:
+        return subject  # “…,” Toomey fumed / “…” that X can win, said Steve Elmendorf
     doc = verb.doc
     first = verb.i
     while first > 0 and doc[first - 1].idx >= after:
