@@ -113,6 +113,16 @@ TEXTS = {
         "Harry Reid spoke on Monday. Reid said both men were weak, but he gave Cruz a "
         "compliment: \"You never have to guess where he is.\""
     ),
+    "left_of_verb": (
+        "Hillary Clinton testified on Thursday. Clinton, exasperated, responded: \"What "
+        "difference does it make?\"\n\n"
+        "Sanders has shown little interest. But Sen. Richard J. Durbin (D-Ill.), noting the size "
+        "of his following, said, \"Let me tell you, he has a heck of an email list.\""
+    ),
+    "subject_with_a_phrase": (
+        "The meeting ran late.\n\n"
+        "\"Will he be the next attorney general?\" a Democratic staffer in the room wondered."
+    ),
     "description": (
         "Senator Bernie Sanders spoke in Vermont.\n\n"
         "\"I apologise to nobody for that,\" the senator said."
@@ -299,3 +309,16 @@ def test_the_clause_ending_at_the_colon_attributes_the_quote(
 ) -> None:
     text, annotations = found["colon_clause"]
     assert [said(text, q)[1:] for q in annotations.quotes] == [("Harry Reid", "he")]
+
+
+def test_the_person_named_just_before_the_verb_past_an_aside(
+    found: dict[str, tuple[str, Annotations]],
+) -> None:
+    text, annotations = found["left_of_verb"]
+    assert [said(text, q)[1:] for q in annotations.quotes] == [
+        ("Hillary Clinton", "Clinton"), ("Richard J. Durbin", "Richard J. Durbin")]
+
+
+def test_a_subject_with_a_phrase_before_its_verb(found: dict[str, tuple[str, Annotations]]) -> None:
+    text, annotations = found["subject_with_a_phrase"]
+    assert [said(text, q)[2] for q in annotations.quotes] == ["a Democratic staffer"]
