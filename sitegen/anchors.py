@@ -7,6 +7,8 @@ the highlighted body, the side panel and the person pages link to the same place
 
 from __future__ import annotations
 
+import re
+
 
 def quote_anchor(number: int) -> str:
     """The id of the article's ``number``-th quote (1-based)."""
@@ -26,3 +28,16 @@ def mention_anchor(number: int) -> str:
 def figure_anchor(number: int) -> str:
     """The id of the article's ``number``-th figure (1-based)."""
     return f"f{number}"
+
+
+# The ids an article page has besides its annotations' (see templates/): an id an article's
+# own HTML brings that equals one of them is renamed, so every id on the page stays unique.
+_PAGE_IDS = frozenset({"main", "article-title", "articles-heading", "body-text", "people-filter",
+                       "people-list", "quotes-heading", "related-heading", "search",
+                       "search-file-note", "site-search", "topics-heading"})
+_PAGE_ID_PATTERN = re.compile(r"[eqf]\d+|show-.*|kind-\d+|letter-.*")
+
+
+def is_reserved(element_id: str) -> bool:
+    """Whether the page itself uses ``element_id`` (or might: ``e7``, ``q3``, ``f12``)."""
+    return element_id in _PAGE_IDS or bool(_PAGE_ID_PATTERN.fullmatch(element_id))

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from sitegen.annotate import AnnotateReport, annotate_articles
 from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
+from sitegen.archive.urls import reference_path
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
 from sitegen.heap import long_lived
 from sitegen.inputs import content_digest, generated_folders
 from sitegen.models import AnnotatedArticle, Annotations, Article
-from sitegen.read import MAX_FILE_BYTES, read_content
+from sitegen.read import MAX_FILE_BYTES, PublishedFile, read_content
 from sitegen.render import PlannedPage, SitePlan
 from sitegen.render.fingerprint import code_digest
 from sitegen.write import StagedOutput, check_output_folder
@@ -44,6 +45,7 @@ class BuildReport:
     seconds: float
     search_parts_indexed: int = 0
     problems: tuple[Problem, ...] = field(default=())
+    warnings: tuple[Problem, ...] = field(default=())
 
 
 def build(
@@ -68,7 +70,8 @@ def build(
                             also=(model_identity(config.model), code_digest()))
     if not keep_going and ledger.is_current(inputs):
         return _unchanged(ledger, started)
-    read = read_content(config.content, include_drafts=config.drafts, skip=generated_folders(config))
+    read = read_content(config.content, include_drafts=config.drafts, skip=generated_folders(config),
+                        zone=config.zone)
     if read.problems and not keep_going:
         raise ContentError(list(read.problems))
     articles = list(read.articles)
@@ -76,14 +79,16 @@ def build(
     with long_lived() as set_aside:
         site = build_site([AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)],
                           page_size=config.page_size, aliases=config.aliases, ignore=config.ignore,
-                          named_topics=config.topics, min_articles=config.min_articles)
+                          not_people=config.not_people, different_people=config.different_people,
+                          named_topics=config.topics, min_articles=config.min_articles,
+                          sections=config.sections, banned_topics=config.banned_topics)
         set_aside()  # the archive model lives as long as the annotations
         output = StagedOutput(config.output, previous_files=ledger.previous_files)
         ledger.begin(output.build_id, inputs)
         search = SearchIndexer(config.output, enabled=config.search, part_size=config.search_part_size,
                                jobs=config.jobs, previous=ledger.previous_search, defer=defer_search)
         try:
-            _write_site(site, config, output, ledger, search)
+            _write_site(site, read.files, config, output, ledger, search)
             search.wait()  # a failed index stops the build before the output changes
             output.commit()
         except BaseException:
@@ -98,7 +103,7 @@ def build(
                        written=output.written, unchanged=output.unchanged,
                        annotated=annotated.annotated, cached=annotated.cached,
                        seconds=time.perf_counter() - started, search_parts_indexed=indexed,
-                       problems=read.problems)
+                       problems=read.problems, warnings=read.warnings)
 
 
 def finish_search(config: Config) -> None:
@@ -120,17 +125,22 @@ def _annotate(articles: list[Article], config: Config,
                              jobs=config.jobs, progress=on_progress)
 
 
-def _write_site(site: Site, config: Config, output: StagedOutput, ledger: Ledger,
-                search: SearchIndexer) -> None:
-    """Stage every page whose fingerprint changed, keep the rest, and the static files.
+def _write_site(site: Site, files: tuple[PublishedFile, ...], config: Config, output: StagedOutput,
+                ledger: Ledger, search: SearchIndexer) -> None:
+    """Stage every page whose fingerprint changed, keep the rest, the content folder's other
+    files and the static files.
 
     The article pages go first: once they are all placed, search indexes them while the
-    people and topic pages render.
+    people and topic pages render. Redirects from old addresses go last, where a page or a
+    file of the same path wins.
     """
     plan = SitePlan(site, config, search.plan(page.path for page in site.articles))
     _place(plan.article_pages(), output, ledger)
     search.articles_done(output.changed, output.current)
     _place(plan.other_pages(), output, ledger)
+    for file in files:
+        output.write(reference_path(file.reference), file.path.read_bytes())
+    _place((page for page in plan.redirect_pages() if page.path not in output.produced), output, ledger)
     output.copy_tree(THEME_DIR / "static", "static")
     if config.static.resolve() != (THEME_DIR / "static").resolve():
         output.copy_tree(config.static, "static")

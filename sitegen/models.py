@@ -10,7 +10,8 @@ Markdown structure (links, emphasis, code) and never change a character.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +38,42 @@ class Layout:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article as read from the content folder, before annotation."""
+    """One article as read from the content folder, before annotation.
+
+    Links from an article to the archive's own pages and files (in ``layout`` and
+    ``image``) are references the renderer turns into relative URLs:
+    ``sitegen:article/<slug>`` (with ``#fragment``), ``sitegen:article/<slug>/<file>``
+    (a file published beside that article, as in a page bundle) and
+    ``sitegen:file/<path>`` (a content file published at ``path``).
+    """
 
     source: str  # path relative to the content folder, POSIX style
     slug: str
     title: str
     text: str  # the body as plain text, paragraphs joined by a blank line
     layout: Layout
-    date: date | None = None
-    author: str | None = None
+    date: date | None = None  # the day of publication, as written
+    author: str | None = None  # every author, as one line ("A, B and C")
     summary: str | None = None
     section: str | None = None
     topics: tuple[str, ...] = ()
     draft: bool = False
     paragraph_starts: tuple[int, ...] = ()  # offsets of paragraph starts in ``text``
+    published: datetime | None = None  # the moment, with its UTC offset, when a time was given
+    updated: datetime | None = None  # last change (front matter; the file's for an undated article)
+    authors: tuple[str, ...] = ()
+    image: str | None = None  # the article's image: a URL or a reference as above
+    old_urls: tuple[str, ...] = ()  # site paths the article had before ("/2019/05/02/title/")
+    meta: dict[str, Any] = field(default_factory=dict)  # every front matter key, as written
+
+    @property
+    def moment(self) -> datetime | None:
+        """When the article was published, for ordering and feeds (midnight UTC for a bare date)."""
+        if self.published is not None:
+            return self.published
+        if self.date is None:
+            return None
+        return datetime(self.date.year, self.date.month, self.date.day, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +96,12 @@ class Entity:
     label: str
     aliases: tuple[str, ...] = ()
     mentions: int = 0
+    # A person's: the roles the article introduces them with, most used first ("the prime
+    # minister"), and the evidence that it is a person or reads as a thing (label, points):
+    # 2 points for a mention that says so plainly, 1 for a hint.
+    descriptions: tuple[str, ...] = ()
+    vouched: int = 0
+    doubted: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +137,15 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """A key noun phrase of the text: its span and its form for topics (lower case, singular)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the annotator found in one article's text."""
 
@@ -116,7 +154,7 @@ class Annotations:
     quotes: tuple[Quote, ...] = ()  # direct quotes only: what a person said, word for word
     partial_quotes: tuple[Quote, ...] = ()  # quoted words inside the narration
     figures: tuple[Figure, ...] = ()
-    noun_phrases: tuple[str, ...] = field(default=())  # lemmatised key phrases, for topics
+    noun_phrases: tuple[Phrase, ...] = field(default=())  # key noun phrases in text order, for topics
 
     @property
     def people(self) -> tuple[Entity, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sitegen.models import Annotations, Article, Entity, Figure, Mention, Quote
+from sitegen.models import Annotations, Article, Entity, Figure, Mention, Phrase, Quote
 
 
 def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
         "quotes": [asdict(q) for q in annotations.quotes],
         "partial_quotes": [asdict(q) for q in annotations.partial_quotes],
         "figures": [asdict(f) for f in annotations.figures],
-        "noun_phrases": list(annotations.noun_phrases),
+        "noun_phrases": [[p.start, p.end, p.text] for p in annotations.noun_phrases],
     }
 
 
@@ -25,12 +25,14 @@ def annotations_from_dict(data: dict[str, Any]) -> Annotations:
     return Annotations(
         mentions=tuple(Mention(**m) for m in data["mentions"]),
         entities=tuple(
-            Entity(**{**e, "aliases": tuple(e["aliases"])}) for e in data["entities"]
+            Entity(**{**e, "aliases": tuple(e["aliases"]), "descriptions": tuple(e["descriptions"]),
+                      "doubted": tuple((label, count) for label, count in e["doubted"])})
+            for e in data["entities"]
         ),
         quotes=_quotes(data["quotes"]),
         partial_quotes=_quotes(data["partial_quotes"]),
         figures=tuple(Figure(**f) for f in data["figures"]),
-        noun_phrases=tuple(data["noun_phrases"]),
+        noun_phrases=tuple(Phrase(start, end, text) for start, end, text in data["noun_phrases"]),
     )
 
 
@@ -57,7 +59,8 @@ def article_record(article: Article, annotations: Annotations) -> dict[str, Any]
         "text": article.text,
         "entities": [asdict(m) for m in annotations.mentions],
         "people": [
-            {"key": p.key, "name": p.name, "aliases": list(p.aliases), "mentions": p.mentions}
+            {"key": p.key, "name": p.name, "aliases": list(p.aliases), "mentions": p.mentions,
+             "descriptions": list(p.descriptions)}
             for p in annotations.people
         ],
         "quotes": [_quote_record(q) for q in annotations.quotes],

@@ -10,6 +10,12 @@
       list.querySelectorAll("li[data-name]").forEach(function (item) {
         item.hidden = query !== "" && item.getAttribute("data-name").indexOf(query) === -1;
       });
+      list.querySelectorAll("details").forEach(function (details) {
+        // A match among the names folded away is shown; an empty box folds them again.
+        if (!details.hasAttribute("data-was-open")) details.setAttribute("data-was-open", details.open);
+        details.open = query !== "" || details.getAttribute("data-was-open") === "true";
+        details.hidden = !details.querySelector("li[data-name]:not([hidden])");
+      });
       list.querySelectorAll("section").forEach(function (section) {
         section.hidden = !section.querySelector("li[data-name]:not([hidden])");
       });

@@ -25,6 +25,7 @@ from sitegen.models import (
     Figure,
     Layout,
     Mention,
+    Phrase,
     Quote,
     Slot,
 )
@@ -38,6 +39,9 @@ class Name:
     label: str = "PERSON"
     aliases: tuple[str, ...] = ()
     key: str | None = None
+    descriptions: tuple[str, ...] = ()  # a person's roles, as the article gives them
+    vouched: int = 0  # mentions that vouch for a person
+    doubted: tuple[tuple[str, int], ...] = ()  # mentions that read as a thing (label, count)
 
     @property
     def local_key(self) -> str:
@@ -50,9 +54,10 @@ class Name:
         return (self.name, *self.aliases)
 
 
-def person(name: str, *aliases: str, key: str | None = None) -> Name:
-    """A person (PERSON)."""
-    return Name(name, "PERSON", aliases, key)
+def person(name: str, *aliases: str, key: str | None = None, descriptions: tuple[str, ...] = (),
+           vouched: int = 0, doubted: tuple[tuple[str, int], ...] = ()) -> Name:
+    """A person (PERSON), with what the article says of them."""
+    return Name(name, "PERSON", aliases, key, descriptions, vouched + 2 * len(descriptions), doubted)
 
 
 def org(name: str, *aliases: str, key: str | None = None) -> Name:
@@ -125,7 +130,7 @@ def article(
     names: Sequence[Name] = (),
     quotes: Sequence[Said] = (),
     figures: Sequence[Number] = (),
-    phrases: Iterable[str] = (),
+    phrases: Iterable[str | Phrase] = (),
     date: Date | None = None,
     section: str | None = None,
     topics: Sequence[str] = (),
@@ -148,12 +153,13 @@ def article(
     keys = {e.name: e.local_key for e in entities}
     annotations = Annotations(
         mentions=tuple(mentions),
-        entities=tuple(Entity(e.local_key, e.name, e.label, e.aliases, counts[e.local_key])
+        entities=tuple(Entity(e.local_key, e.name, e.label, e.aliases, counts[e.local_key],
+                              e.descriptions, e.vouched, e.doubted)
                        for e in entities),
         quotes=tuple(_quote(text, q, keys) for q in quotes if not q.partial),
         partial_quotes=tuple(_quote(text, q, keys) for q in quotes if q.partial),
         figures=tuple(_figure(text, f) for f in figures),
-        noun_phrases=tuple(phrases),
+        noun_phrases=_phrases(text, phrases),
     )
     return AnnotatedArticle(
         Article(source=f"{slug}.txt", slug=slug, title=title or slug.replace("-", " ").capitalize(),
@@ -161,6 +167,25 @@ def article(
                 paragraph_starts=starts),
         annotations,
     )
+
+
+def _phrases(text: str, phrases: Iterable[str | Phrase]) -> tuple[Phrase, ...]:
+    """Key phrases as records: a string is found in the text (its next occurrence), else it
+    stands at the end of the text, after the lead."""
+    found: list[Phrase] = []
+    lowered = text.casefold()
+    after: dict[str, int] = {}
+    for phrase in phrases:
+        if isinstance(phrase, Phrase):
+            found.append(phrase)
+            continue
+        at = lowered.find(phrase.casefold(), after.get(phrase, 0))
+        if at == -1:
+            found.append(Phrase(len(text), len(text), phrase))
+        else:
+            after[phrase] = at + len(phrase)
+            found.append(Phrase(at, at + len(phrase), phrase))
+    return tuple(found)
 
 
 def site(*items: AnnotatedArticle, page_size: int = 10, **options: object) -> Site:

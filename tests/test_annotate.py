@@ -162,3 +162,20 @@ def test_annotate_command_prints_the_json_the_build_writes(site, capsys) -> None
     validator("people").validate(people)
     assert {p["key"]: p["articles"] for p in people} == {"xi-jinping": 2, "donald-trump": 2}
     validator("topics").validate(json.loads((data / "topics.json").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(("text", "name", "description"), [
+    ("Jean-Philippe Cotis, the OECD's chief economist, said growth would slow.", "Jean-Philippe Cotis",
+     "the OECD's chief economist"),
+    ("The 60m champion Jason Gardener won again in Birmingham.", "Jason Gardener", "60m champion"),
+    ("NAO head Sir John Bourn said the figures were wrong.", "John Bourn", "NAO head"),
+    ("Kevin Spacey, a double Oscar-winner, will run the theatre.", "Kevin Spacey", "a double Oscar-winner"),
+    ("The director of public prosecutions, Ken Macdonald, said the case would go ahead.", "Ken Macdonald",
+     "The director of public prosecutions"),
+    ("Elizabeth Holmes, the founder of the embattled blood-testing company Theranos, spoke.",
+     "Elizabeth Holmes", "the founder of the embattled blood-testing company Theranos"),
+])
+def test_a_person_is_described_as_the_article_introduces_them(text: str, name: str, description: str) -> None:
+    (annotations,) = annotate_texts([text], DEFAULT_MODEL)
+    person = next(p for p in annotations.people if p.name == name)
+    assert person.descriptions == (description,)

@@ -59,10 +59,21 @@ def test_same_person_under_different_names_has_one_page(archive: Path) -> None:
 
 def test_people_index_lists_everyone_a_to_z_by_surname(archive: Path) -> None:
     html = (archive / "people/index.html").read_text()
-    order = [html.index(name) for name in ("Tony Blair", "Gordon Brown", "Jane Smith")]
+    a_to_z = html[html.index('<div id="people-list">'):]
+    order = [a_to_z.index(name) for name in ("Tony Blair", "Gordon Brown", "Jane Smith")]
     assert order == sorted(order)
     for letter in ("B", "S"):
         assert f'href="#letter-{letter}"' in html
+
+
+def test_people_index_opens_with_the_most_covered_and_folds_away_the_named_once(archive: Path) -> None:
+    html = (archive / "people/index.html").read_text()
+    leading = html[html.index('id="leading-heading"'):html.index('<nav class="letter-bar"')]
+    # Tony Blair: 3 articles, 1 quote; Gordon Brown: 2 and 1; Jane Smith: one article only.
+    assert leading.index("Tony Blair") < leading.index("Gordon Brown") and "Jane Smith" not in leading
+    s_group = html[html.index('id="letter-S"'):]
+    folded = s_group[s_group.index('<details class="named-once"'):s_group.index("</details>")]
+    assert "Jane Smith" in folded and "1 person named in one article" in folded
 
 
 def test_topics_from_front_matter_folders_config_and_text(archive: Path) -> None:
@@ -71,7 +82,7 @@ def test_topics_from_front_matter_folders_config_and_text(archive: Path) -> None
     topics = [(t["key"], t["name"], t["kind"], t["articles"]) for t in records]
     # Hand-made topics (front matter, sitegen.toml, folders) come first, subjects before sections.
     assert topics == [
-        ("economy", "economy", "subject", 2),  # front matter (markets) and the text (budget)
+        ("economy", "economy", "subject", 1),  # front matter (markets); the budget names it in passing
         ("education", "Education", "subject", 1),  # sitegen.toml: "schools" in the schools story
         ("politics", "Politics", "section", 2),  # folders
         ("business", "Business", "section", 1),
@@ -81,10 +92,10 @@ def test_topics_from_front_matter_folders_config_and_text(archive: Path) -> None
         page = parse_page(archive / "topics" / key / "index.html")
         return {link.split("/")[-2] for link in page.links if link.startswith("../../articles/")}
 
-    assert listed("economy") == {"markets-rise-after-speech", "brown-sets-out-budget"}
+    assert listed("economy") == {"markets"}
     assert listed("education") == {"blair-defends-schools-plan"}
     assert listed("politics") == {"blair-defends-schools-plan", "brown-sets-out-budget"}
-    assert listed("business") == {"markets-rise-after-speech"}
+    assert listed("business") == {"markets"}
     overview = (archive / "topics/index.html").read_text()
     assert "Sections" in overview and "Subjects" in overview
 
@@ -135,7 +146,7 @@ def test_json_article_records_agree_with_pages(archive: Path) -> None:
         for entity in record["entities"]:
             assert record["text"][entity["start"]:entity["end"]] == entity["text"]
             assert entity["key"] in archive_entities
-    markets = json.loads((archive / "data/articles/markets-rise-after-speech.json").read_text())
+    markets = json.loads((archive / "data/articles/markets.json").read_text())
     # "Mr Blair" alone in this article: its own key is "blair", the archive's "tony-blair".
     assert [p["key"] for p in markets["people"] if p["name"] == "Blair"] == ["blair"]
     assert markets["archive_entities"]["blair"]["archive_key"] == "tony-blair"

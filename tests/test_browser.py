@@ -28,9 +28,9 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTICLE = "articles/budget-row-deepens/index.html"  # has every kind of highlight
+ARTICLE = "articles/budget-row/index.html"  # has every kind of highlight
 ARTICLES = [f"articles/{slug}/index.html" for slug in (
-    "budget-row-deepens", "blair-sets-out-election-plans", "shares-rise-in-tokyo", "leaders-meet-in-beijing")]
+    "budget-row", "blair-sets-out-election-plans", "shares", "leaders-meet-in-beijing")]
 # Name → path of the pages every page-level check runs on.
 MAIN_PAGES = {
     "home": "index.html",
@@ -188,6 +188,18 @@ def test_person_link_leads_to_the_person_page_with_the_quote(page, base_url: str
     page.wait_for_url(re.compile(r"/people/gordon-brown/"))
     assert "Gordon Brown" in page.locator("h1").inner_text()
     assert page.get_by_text("This is a budget for hard-working families").first.is_visible()
+
+
+def test_the_people_filter_finds_names_folded_away_and_folds_them_again(page, base_url: str) -> None:
+    goto(page, base_url, "people/index.html")
+    folded = page.locator("#people-list details.named-once:not([open]) li[data-name] a").first
+    name = (folded.text_content() or "").strip()  # beside recurring names, the named-once fold
+    entry = page.locator("#people-list details.named-once li[data-name] a", has_text=name).first
+    assert name and not entry.is_visible()
+    page.locator("#people-filter").fill(name)
+    assert entry.is_visible()
+    page.locator("#people-filter").fill("")
+    assert not entry.is_visible()
 
 
 def test_topic_page_lists_its_articles(page, base_url: str) -> None:

@@ -210,3 +210,27 @@ def test_help_documents_every_option() -> None:
     for option in ("--source", "--output", "--config", "--keep-going", "--quiet", "--verbose",
                    "--base-url", "--jobs", "--model", "--page-size"):
         assert option in result.stdout
+
+
+def test_sections_table_titles_section_folders_and_topics_false_bans_one(site: Path) -> None:
+    write_files(site, {
+        "seeds/nyt/a.txt": "Rain in Paris\n\nParis was wet. Paris was grey.",
+        "seeds/nyt/b.txt": "Sun in Paris\n\nParis was hot. Paris was bright.",
+        "seeds/usa-today/c.txt": "Snow in Paris\n\nParis was white. Paris was cold.",
+        "sitegen.toml": '[sections]\nnyt = "The New York Times"\n\n[topics]\n"Paris" = false\n',
+    })
+    assert build() == 0
+    import json
+
+    topics = {t["name"]: t["kind"] for t in json.loads((site / "build/data/topics.json").read_text())}
+    assert topics == {"The New York Times": "section", "USA Today": "section"}
+    home = (site / "build" / "index.html").read_text()
+    assert ">The New York Times</a>" in home and "Nyt" not in home
+
+
+def test_a_bad_sections_table_or_topic_value_is_reported(site: Path, capsys) -> None:
+    write_files(site, {"sitegen.toml": '[sections]\nnyt = 3\n\n[topics]\n"CNN" = true\n'})
+    assert build() == 1
+    message = capsys.readouterr().err
+    assert "'sections' must be a table of section folders" in message
+    assert "topic 'CNN' must list its synonyms, or be false" in message

@@ -16,7 +16,7 @@ from sitegen.annotate.cache import AnnotationCache, CacheError, annotator_versio
 from sitegen.annotate.nlp import model_identity
 from sitegen.cli import main
 from sitegen.config import Config
-from sitegen.models import Annotations
+from sitegen.models import Annotations, Phrase
 from sitegen.read import read_content
 
 BUILD_AND_REPORT = (
@@ -86,7 +86,7 @@ def test_entries_of_other_annotator_versions_are_dropped(tmp_path: Path) -> None
     old = cache_key("Old text.", "model@1")
     current = cache_key("Current text.", "model@1")
     cache = AnnotationCache(tmp_path)
-    cache.put_many([(old, Annotations()), (current, Annotations(noun_phrases=("a phrase",)))])
+    cache.put_many([(old, Annotations()), (current, Annotations(noun_phrases=(Phrase(0, 8, "a phrase"),)))])
     cache.close()
     with contextlib.closing(sqlite3.connect(tmp_path / "cache.sqlite")) as connection, connection:
         connection.execute("UPDATE annotations SET annotator = 'old' WHERE key = ?", (old,))
@@ -98,7 +98,7 @@ def test_entries_of_other_annotator_versions_are_dropped(tmp_path: Path) -> None
     finally:
         cache.close()
     assert list(found) == [current]
-    assert found[current].noun_phrases == ("a phrase",)
+    assert found[current].noun_phrases == (Phrase(0, 8, "a phrase"),)
 
 
 def test_key_depends_on_text_and_model() -> None:

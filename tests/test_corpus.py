@@ -103,3 +103,76 @@ def test_well_known_people_have_one_page_with_all_their_articles(corpus_site: Pa
 
 def test_corpus_links_resolve(corpus_site: Path) -> None:
     assert broken_links(corpus_site / "build") == []
+
+
+def _people(corpus_site: Path) -> dict[str, dict]:
+    records = json.loads((corpus_site / "build" / "data" / "people.json").read_text(encoding="utf-8"))
+    return {p["name"]: p for p in records}
+
+
+NOT_PEOPLE = ["Electronic Arts", "Best Buy", "Balco", "Arthur Andersen", "Cloud Atlas", "Spirited Away",
+              "La Boheme", "Auschwitz", "Mental Capacity Bill", "Brown's Budget", "Creative Zens"]
+ONE_PERSON = {"Vince Cable": "Vincent Cable", "Darren Campbell": "Darren Campell",
+              "Berhane Adera": "Berhane Adere", "Charles van Commenee": "Van Commenee"}
+
+
+def test_names_that_are_no_people_have_no_person_page(corpus_site: Path) -> None:
+    people = _people(corpus_site)
+    assert [name for name in NOT_PEOPLE if name in people] == []
+
+
+def test_one_person_under_two_forms_has_one_page(corpus_site: Path) -> None:
+    people = _people(corpus_site)
+    for name, other in ONE_PERSON.items():
+        assert other not in people and other in people[name]["aliases"], (name, other)
+
+
+def test_different_people_with_one_surname_are_kept_apart(corpus_site: Path) -> None:
+    people = _people(corpus_site)
+    lord, analyst = people["Lord Armstrong"], people["Bill Armstrong"]
+    assert lord["key"] != analyst["key"] and "Lord Armstrong" not in analyst["aliases"]
+    page = (corpus_site / "build" / "people" / people["Carter"]["key"] / "index.html").read_text()
+    assert "Coach Carter" not in page  # President Carter's page does not hold the film
+
+
+def test_people_say_who_they_are(corpus_site: Path) -> None:
+    people = _people(corpus_site)
+    assert people["Tony Blair"]["description"] == "Prime Minister"
+    assert people["Gordon Brown"]["description"] == "Chancellor"
+    index = (corpus_site / "build" / "people" / "index.html").read_text(encoding="utf-8")
+    assert '<span class="description">Prime Minister</span>' in index
+
+
+def _topics(corpus_site: Path) -> dict[str, dict]:
+    records = json.loads((corpus_site / "build" / "data" / "topics.json").read_text(encoding="utf-8"))
+    return {t["name"]: t for t in records}
+
+
+def test_topics_of_the_corpus_are_one_per_thing_of_one_kind(corpus_site: Path) -> None:
+    # Issue 15: the failures a build of this corpus showed before.
+    topics = _topics(corpus_site)
+    names = {name.casefold() for name in topics}
+    assert "uk" in names or "united kingdom" in names
+    assert not names & {"britain", "great britain", "america", "united states"}
+    assert not names & {"olympic", "olympic games", "athens olympics", "oscar", "lib dem",
+                        "labour party", "program"}
+    assert topics["Olympics"]["kind"] == "event" and topics["Oscars"]["kind"] == "event"
+    records = json.loads((corpus_site / "build/data/topics.json").read_text(encoding="utf-8"))
+    assert len(names) == len(records)  # no name twice (Wales the place and the organisation)
+    for club in ("Newcastle", "Liverpool", "Chelsea", "Arsenal"):
+        assert topics.get(club, {"kind": "organisation"})["kind"] == "organisation", club
+
+
+def test_no_people_works_sources_or_fragments_are_topics(corpus_site: Path) -> None:
+    names = set(_topics(corpus_site))
+    assert not names & {"Keanu Reeves", "JK Rowling", "Thanou", "Mutu", "Dibaba", "Sideways",
+                        "Aviator", "Vera Drake", "BBC News", "BBC Sport", "BBC Radio 4", "GMT",
+                        "Reuters", "Oscars - the", "Everton and Arsenal"}
+    generic = {"program", "bill", "child", "mail", "sale", "project", "survey", "woman", "actor",
+               "artist", "charge", "customer", "side", "report", "hope", "wife", "left foot", "take",
+               "wall", "month", "price", "deadline", "lawsuit", "team", "speech", "fall"}
+    assert not names & generic
+
+
+def test_the_topic_count_grows_slower_than_the_archive(corpus_site: Path) -> None:
+    assert len(_topics(corpus_site)) < 0.5 * 400  # it was 168 per 100 articles

@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["sitegen.archive.urls", "sitegen.read.captions", "sitegen.keys"]
+MODULES = ["sitegen.archive.urls", "sitegen.read.captions", "sitegen.keys", "sitegen.archive.person_names"]
 
 
 @pytest.mark.parametrize("name", MODULES)

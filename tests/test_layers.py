@@ -22,11 +22,12 @@ ALLOWED = {
     "build": {"read", "annotate", "archive", "render", "write"},
     "deploy": {"write"},
     "serve": {"build", "annotate"},  # annotate: the preview loads the spaCy model once, early
-    "cli": {"build", "annotate", "read", "serve", "deploy"},
+    "cli": {"build", "annotate", "read", "serve", "deploy", "scaffold"},
+    "scaffold": set(),  # `sitegen new`: files and settings only
     "__main__": {"cli"},
 }
 # Third-party libraries that belong to one part alone.
-OWNERS = {"spacy": "annotate", "numpy": "annotate", "jinja2": "render", "markupsafe": "render",
+OWNERS = {"spacy": "annotate", "numpy": "annotate", "jinja2": "render", "markupsafe": "render", "nh3": "read",
           "tornado": "serve", "livereload": "serve", "ghp_import": "deploy"}
 
 

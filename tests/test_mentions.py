@@ -44,7 +44,8 @@ def test_an_honorific_makes_the_name_after_it_a_person(blank: Language) -> None:
     text = "Ms Lomax and Baroness Scotland spoke."
     wrong = mention(text, "Lomax", "ORG")
     fixed = titled_names(article(blank, text), [wrong])
-    assert fixed == [mention(text, "Lomax", PERSON), mention(text, "Scotland", PERSON)]
+    # A peerage title is part of the name: "Baroness Scotland", not "Scotland".
+    assert fixed == [mention(text, "Lomax", PERSON), mention(text, "Baroness Scotland", PERSON)]
 
 
 def test_a_full_name_tagged_a_person_once_is_a_person_everywhere(blank: Language) -> None:

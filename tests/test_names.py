@@ -22,7 +22,7 @@ from sitegen.annotate.names import (
         ("President Xi", "Xi"),
         ("Mr Blair's", "Blair"),
         ("Prime Minister Tony Blair", "Tony Blair"),
-        ("Tory Treasurer Lord Ashcroft", "Ashcroft"),
+        ("Tory Treasurer Lord Ashcroft", "Lord Ashcroft"),
         ("Lib Dem leader Charles Kennedy", "Charles Kennedy"),
         ("Russian Dmitriy Bogdanov", "Dmitriy Bogdanov"),
         ("Uncle Ossie", "Ossie"),
@@ -32,6 +32,29 @@ from sitegen.annotate.names import (
         ("Mark King", "Mark King"),
         ("former Tory Treasurer Lord", ""),
         ("Janet Jackson's '", "Janet Jackson"),
+        # Words spaCy's span took in around the name (issue 14's examples).
+        ("Briton Tim Abeyie", "Tim Abeyie"),
+        ("Sprinter Michelle Collins", "Michelle Collins"),
+        ("Scot Kathy Butler", "Kathy Butler"),
+        ("Tory MP Ann Widdecombe", "Ann Widdecombe"),
+        ("Luc Bondy for Cruel", "Luc Bondy"),
+        ("Darren Campbell (Leicester", "Darren Campbell"),
+        ("John Smith - moved", "John Smith"),
+        ("― Jacklyn Ashley", "Jacklyn Ashley"),
+        ('Robert C. "Bobby" Scott', "Robert C. Scott"),
+        ('Robert C. "Bobby', "Robert"),
+        ("Twitter @IanHanchett", ""),
+        ("Image: John Smith", "John Smith"),
+        ("Brown's Budget", "Brown"),
+        ("Bill de Blasio", "Bill de Blasio"),
+        ("Charles van Commenee", "Charles van Commenee"),
+        ("Lady Thatcher", "Lady Thatcher"),
+        ("Tory peer Lord Ashcroft", "Lord Ashcroft"),
+        ("Daniel MaransFlagShareLikeReplyMari", "Daniel Marans"),
+        ("Lord Chancellor", ""),  # an office, no name
+        ("Olympian Tomlinson", "Tomlinson"),
+        ("Ronald McDonald", "Ronald McDonald"),
+        ("Ava DuVernay", "Ava DuVernay"),
         ("Kenteris'", "Kenteris"),
         ("Cardinal Cormac Murphy-O'Connor", "Cormac Murphy-O'Connor"),
     ],
@@ -74,6 +97,16 @@ def test_entities_of_one_article_never_share_a_key() -> None:
     assert keys[("Jordan", "PERSON")] == "jordan" and keys[("Jordan", "GPE")] == "jordan-2"  # people first
     assert {keys[("eBay", "ORG")], keys[("Ebay", "ORG")]} == {"ebay", "ebay-2"}
     assert len(set(keys.values())) == len(keys)
+
+
+def test_a_group_named_after_a_person_is_no_person() -> None:
+    assert not is_person_name("Team Clinton") and is_person_name("Hillary Clinton")
+
+
+def test_a_surname_one_letter_off_joins_the_one_full_name_of_the_article() -> None:
+    assert cluster_names([("Bernie Ebbers", "PERSON"), ("Ebber", "PERSON")])["Ebber"] == "Bernie Ebbers"
+    names = cluster_names([("Bernie Ebbers", "PERSON"), ("Jim Ebbert", "PERSON"), ("Ebber", "PERSON")])
+    assert names["Ebber"] == "Ebber"  # two people one letter off: no guess
 
 
 def cluster_names(forms: list[tuple[str, str]]) -> dict[str, str]:

@@ -64,7 +64,7 @@ def test_markdown_front_matter_and_features(tmp_path: Path) -> None:
     assert article.date == date(2005, 2, 14)
     assert article.topics == ("economy", "taxes")
     assert '<em>emphasis</em>' in html and '<a href="https://example.org">link</a>' in html
-    assert "<code>code</code>" in html and "<h2>A heading</h2>" in html
+    assert "<code>code</code>" in html and "<h2 id=\"a-heading\">A heading</h2>" in html
     assert "<li>one</li>" in html and "<blockquote>" in html and "<td>1</td>" in html
     assert "<figure><img" in html and "<figcaption>Minister at the podium</figcaption>" in html
     assert "Minister at the podium" in article.text
@@ -76,10 +76,15 @@ def test_markdown_title_from_leading_heading(tmp_path: Path) -> None:
     assert article.text == "Body."
 
 
-def test_raw_html_in_markdown_is_text(tmp_path: Path) -> None:
-    (article,) = read(tmp_path, {"a.md": "# T\n\n<script>alert(1)</script> hi"}).articles
+def test_raw_html_in_markdown_is_rendered_but_never_runs(tmp_path: Path) -> None:
+    (article,) = read(tmp_path, {"a.md": (
+        "# T\n\n<script>alert(1)</script> hi <b onclick='x()'>bold</b> "
+        "<a href='javascript:alert(1)'>link</a>\n\n<img src=x onerror=alert(1)>\n"
+    )}).articles
     html = render_plain(article.text, article.layout)
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "script" not in html and "alert" not in html and "onclick" not in html
+    assert "<b>bold</b>" in html and '<img src="x">' in html and "<a>link</a>" in html
+    assert article.text == "hi bold link"
 
 
 def test_same_titles_get_unique_slugs(tmp_path: Path) -> None:
@@ -118,12 +123,14 @@ def test_every_bad_file_is_reported_with_line(tmp_path: Path) -> None:
     assert "no body" in messages["titleonly.txt"][1]
     assert messages["broken.md"][0] == 2 and "not valid YAML" in messages["broken.md"][1]
     assert "must be a mapping" in messages["list.md"][1]
-    assert messages["baddate.md"] == (3, "'date' must be a date like 2020-03-27, not 'yesterday'")
-    assert "not an article (.png)" in messages["image.png"][1]
+    assert messages["baddate.md"] == (3, "'date' must be a date like 2020-03-27 or "
+                                         "2020-03-27 10:30 +01:00, not 'yesterday'")
     assert "binary file" in messages["binary.txt"][1]
-    assert "not an article (.docx)" in messages["notes.docx"][1]
     assert "not allowed" in messages["escape.md"][1]
-    assert len(result.problems) == 11
+    assert len(result.problems) == 9
+    # Files that are not articles are published as they are, as Jekyll and Hugo do.
+    assert sorted(f.reference for f in result.files) == ["sitegen:file/image.png",
+                                                         "sitegen:file/notes.docx"]
 
 
 def test_drafts_are_left_out_unless_asked(tmp_path: Path) -> None:

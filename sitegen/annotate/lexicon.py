@@ -48,9 +48,10 @@ def _words(text: str) -> tuple[str, ...]:
 HONORIFICS = _words(
     "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Baron Baroness Prof Professor Cardinal Archbishop Bishop"
 )
+# Not "Coach": British usage writes "England coach Andy Robinson", and "Coach Carter" is a film.
 OFFICE_TITLES = _words(
     "President Minister Secretary Senator Chancellor Judge Governor Mayor King Queen Prince "
-    "Princess Pope Coach Captain"
+    "Princess Pope Captain"
 )
 OTHER_TITLES = (
     "vice president", "prime minister", "deputy prime minister", "foreign secretary",
@@ -62,7 +63,7 @@ OTHER_TITLES = (
     "inspector", "detective", "sergeant", "constable", "superintendent", "officer", "reverend",
     "rev", "father", "st", "saint", "director", "spokesman", "spokeswoman", "striker",
     "midfielder", "defender", "goalkeeper", "boss", "treasurer", "editor", "uncle", "aunt",
-    "auntie", "cousin",
+    "auntie", "cousin", "mp", "mep", "msp", "peer",
 )
 TITLES = frozenset(t.lower() for t in HONORIFICS + OFFICE_TITLES) | frozenset(OTHER_TITLES)
 MALE, FEMALE = "m", "f"
@@ -106,6 +107,9 @@ PERSON_NOUNS = frozenset(
     developer consultant adviser advisor aide official diplomat envoy monarch king queen
     prince princess pope bishop priest teacher student widow victim witness member
     cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
+    moderator anchor pollster strategist nominee contender challenger incumbent frontrunner
+    hopeful operative donor surrogate congressman congresswoman lawmaker legislator
+    olympian paralympian medallist medalist
     """
     )
 )
@@ -127,6 +131,9 @@ ORGANISATION_WORDS = frozenset(
     federation commission office department ministry court theatre theater hospital school
     airlines airways motors records studios games cup league prize awards festival street road
     house hall stadium museum square towers beach palace cathedral abbey gardens airport station
+    brothers partners associates holdings ventures media labs systems technologies solutions
+    consulting strategies network networks energy fuels coal grants caucus
+    chair professorship scholarship fellowship lecture live
     """
     )
 )
@@ -140,6 +147,37 @@ NATIONALITIES = _words(
     Algerian Egyptian Ugandan Ghanaian Zimbabwean Cuban Croatian Serbian Romanian Bulgarian Hungarian
     """
 )
+
+
+# Nouns for a person of a nation, written before a name ("Briton Tim Abeyie", "Scot Kathy Butler").
+DEMONYMS = _words(
+    """
+    Briton Brit Scot Welshman Welshwoman Englishman Englishwoman Irishman Irishwoman Frenchman
+    Frenchwoman Dutchman Dutchwoman Spaniard Swede Dane Finn Pole Turk Kiwi Aussie New Zealander
+    Australian American Canadian Kenyan Ethiopian Jamaican Nigerian Russian German Italian
+    """
+)
+# Words written before a surname that are never a first name: nations and sporting roles
+# ("Olympian Tomlinson", "Briton Abeyie").
+ROLE_PREFIXES = frozenset((*DEMONYMS, "Olympian", "Paralympian", "Sprinter", "Hurdler", "Athlete",
+                           "Striker", "Midfielder", "Defender", "Goalkeeper", "Skipper", "Winger"))
+# Words before a name that credit a picture or a handle, not a person ("Twitter @X", "Image: X").
+CREDIT_WORDS = frozenset({"twitter", "image", "images", "photo", "photos", "picture", "credit",
+                          "follow", "via", "getty", "reuters", "ap"})
+
+
+# Common nouns for the things a name can be instead of a person, with the label each makes:
+# "the film Dirty Dancing", "Robey Warshaw, a firm", "the Trump Turnberry golf course".
+THING_NOUNS: dict[str, str] = {
+    **dict.fromkeys(_words(
+        "film movie documentary album song single show series sitcom drama musical opera play "
+        "book novel memoir biography poem painting programme program"), "WORK_OF_ART"),
+    **dict.fromkeys(_words(
+        "firm company companies retailer chain brand business bank band team club network channel "
+        "newspaper magazine website site blog agency studio label publisher fund charity"), "ORG"),
+    **dict.fromkeys(_words("course resort hotel casino tower building stadium"), "FAC"),
+    **dict.fromkeys(_words("console phone device products product app software"), "PRODUCT"),
+}
 
 
 def is_person_word(word: str) -> bool:
@@ -266,7 +304,21 @@ PHRASE_STOP_WORDS = frozenset(
     """
     )
 )
+# Adjectives that say how big, new or important a thing is, not what it is: a phrase keeps
+# its noun without them ("top triple jumper" is a triple jumper, "new rule" a rule).
+PHRASE_VAGUE_MODIFIERS = frozenset(
+    _words(
+        """
+    new old big small large good bad great high low long short last next first second third top
+    former recent current major key main real full whole same different own only certain possible
+    likely further early late previous final little huge strong serious several various particular
+    important general senior junior young overall total latest future past present extra special
+    potential actual similar usual common wide broad vast tiny massive significant
+    """
+    )
+)
 IRREGULAR_PLURALS = {
     "women": "woman", "men": "man", "children": "child", "people": "people", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "data": "data", "series": "series", "species": "species",
+    "caucuses": "caucus", "buses": "bus", "crises": "crisis", "analyses": "analysis",
 }

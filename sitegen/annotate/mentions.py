@@ -23,6 +23,7 @@ from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import QuoteMatch, quoted_stretches
 from sitegen.annotate.subjects import NAME, is_person_noun
+from sitegen.keys import NAME_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,8 @@ _TITLE_WINDOW = 14  # characters before a mention searched for its title
 _HONORIFIC_AND_NAME = re.compile(
     r"\b(?:" + alternation(HONORIFICS) + r")\.? ((?:[A-Z][\w'’-]*[\w])(?: (?:[A-Z][\w'’-]*[\w]))*)"
 )
+# "Lord Armstrong": a peerage title before a surname is part of the name (``keys.NAME_TITLES``).
+_PEER_BEFORE = re.compile(r"\b(" + alternation(t.title() for t in NAME_TITLES) + r") $")
 _FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]*[a-z]$")
 
@@ -54,7 +57,7 @@ class ArticleContext:
 Pass = Callable[[ArticleContext, list[NameSpan]], list[NameSpan]]
 
 
-def _titled(text: str, mention: NameSpan) -> bool:
+def is_titled(text: str, mention: NameSpan) -> bool:
     """Whether an honorific or an office title stands just before the mention."""
     return bool(_TITLE_BEFORE.search(text[max(0, mention.start - _TITLE_WINDOW) : mention.start]))
 
@@ -83,6 +86,10 @@ def _entity_mention(doc: Doc, entity: Span) -> NameSpan | None:
         return None
     text = doc_text(doc)
     label = entity.label_
+    if label == PERSON:
+        entity = _without_leading_words(entity)
+        if entity is None:
+            return None
     if label != PERSON and _described_as_person(entity):
         label = PERSON
     name = clean_name(entity.text, label)
@@ -97,7 +104,32 @@ def _entity_mention(doc: Doc, entity: Span) -> NameSpan | None:
     if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
         label, name = "ORG", clean_name(entity.text, "ORG")  # "the Lib Dems", "Dana Centre"
     start, end = _trimmed_span(text, entity, name)
+    if label == PERSON:
+        name, start = _with_peerage(text, name, start)
     return NameSpan(start, end, name, label)
+
+
+def _with_peerage(text: str, name: str, start: int) -> tuple[str, int]:
+    """"Lord" before a one-word name belongs to it: ("Lord Armstrong", where "Lord" starts)."""
+    if " " in name:
+        return name, start
+    peer = _PEER_BEFORE.search(text, max(0, start - 12), start)
+    return (f"{peer.group(1)} {name}", peer.start(1)) if peer else (name, start)
+
+
+# Words a name does not start with: "Entering Westminster", "Crooked Hillary Clinton".
+_NOT_NAME_START_TAGS = frozenset({"VBG", "VBN", "VBD", "JJ", "JJR", "JJS", "RB", "DT"})
+
+
+def _without_leading_words(entity: Span) -> Span | None:
+    """A person's span without the verb or adjective spaCy took in before the name, or None
+    when nothing of a name is left."""
+    start = entity.start
+    while start < entity.end and entity.doc[start].tag_ in _NOT_NAME_START_TAGS:
+        start += 1
+    if start == entity.start:
+        return entity
+    return entity.doc[start : entity.end] if start < entity.end else None
 
 
 def _after_the(text: str, entity: Span) -> bool:
@@ -162,6 +194,7 @@ def titled_names(article: ArticleContext, mentions: list[NameSpan]) -> list[Name
             continue
         start = text.find(name, match.start(1))
         end = start + len(name)
+        name, start = _with_peerage(text, name, start)
         overlapping = [m for m in kept if m.start < end and start < m.end]
         if any(m.label == PERSON for m in overlapping):
             continue
@@ -188,7 +221,7 @@ def organisations_called_it(article: ArticleContext, mentions: list[NameSpan]) -
                 subjects = [c.lower_ for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if clause.dep_ == "ccomp" and subjects:
                     votes[mention.name] += _pronoun_vote(subjects[0])
-    titled = {m.name for m in mentions if m.label == PERSON and _titled(article.text, m)}
+    titled = {m.name for m in mentions if m.label == PERSON and is_titled(article.text, m)}
     return [
         NameSpan(m.start, m.end, m.name, "ORG") if votes[m.name] > 0 and m.name not in titled else m
         for m in mentions
@@ -219,7 +252,7 @@ def vote_people(article: ArticleContext, mentions: list[NameSpan]) -> list[NameS
         elif m.label in _NAME_ENTITY_LABELS:
             other_votes[m.name] += 1
     full_words = _words_of_full_names(mentions)
-    titled = {m.name for m in mentions if m.label == PERSON and _titled(article.text, m)}
+    titled = {m.name for m in mentions if m.label == PERSON and is_titled(article.text, m)}
     surnames = {m.name for m in mentions if m.label == PERSON and " " not in m.name}
 
     def is_person(name: str) -> bool:
@@ -313,7 +346,7 @@ def drop_doubtful_people(article: ArticleContext, mentions: list[NameSpan]) -> l
             and not (
                 mention.name in full_words
                 or counts[mention.name] >= 2
-                or _titled(article.text, mention)
+                or is_titled(article.text, mention)
                 or any(s is not None and s <= mention.start < (e or 0) for s, e in speakers)
             )
         ):

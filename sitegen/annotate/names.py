@@ -11,8 +11,18 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sitegen.annotate.lexicon import NATIONALITIES, NOT_PEOPLE, ORGANISATION_WORDS, TITLES, alternation
-from sitegen.keys import slug, unique_key
+from sitegen.annotate.lexicon import (
+    CREDIT_WORDS,
+    DEMONYMS,
+    NATIONALITIES,
+    NOT_PEOPLE,
+    ORGANISATION_WORDS,
+    ROLE_PREFIXES,
+    TITLES,
+    alternation,
+    is_person_word,
+)
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, name_words, one_edit_apart, slug, unique_key
 from sitegen.labels import PERSON
 
 _TITLE_WORDS = alternation(TITLES)
@@ -26,6 +36,10 @@ _TITLE_PATTERN = re.compile(
 _INNER_TITLE = re.compile(r"^.*?\b(?:" + _TITLE_WORDS + r")\.?\s+(?=[A-Z])", re.IGNORECASE)
 _NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][\w'’-]+\s+[A-Z])")
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
+_PEER = re.compile(r"\b(?:" + alternation(title.title() for title in NAME_TITLES) + r")\s+[A-Z][\w'’-]+$")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")
+_CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)")
+_QUOTE_MARKS = frozenset("\"“”")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -50,12 +64,19 @@ def clean_name(text: str, label: str) -> str:
         previous = name
         name = _POSSESSIVE.sub("", name).rstrip(" '")
     if label == PERSON:
+        name = _tidy_person(name)
+        peer = _PEER.search(name)
+        if peer:
+            if peer.group(0).split()[1].lower() in TITLES:
+                return ""  # "Lord Chancellor", "Lord Mayor": an office, no name
+            return peer.group(0)  # "(Tory peer) Lord Ashcroft": the title is part of the name
         previous = None
         while previous != name:
             previous = name
             name = _INNER_TITLE.sub("", _TITLE_PATTERN.sub("", name))
         name = _NATIONALITY.sub("", name)
         name = _TRAILING_POST.sub("", name)
+        name = _name_alone(name)
         if name.lower().strip(" .") in TITLES:
             return ""  # "former Tory Treasurer Lord": a title with its name cut off
     else:
@@ -65,10 +86,60 @@ def clean_name(text: str, label: str) -> str:
     return name.strip(" ,.;:-")
 
 
+def _tidy_person(name: str) -> str:
+    """A person's name without the words spaCy's span took in around it.
+
+    Leading dashes or bullets ("― Jacklyn Ashley"), a possession ("Brown's Budget" →
+    "Brown"), a nickname fragment in quote marks ('Robert C. "Bobby'), a handle or a picture
+    credit ("Twitter @IanHanchett", "Image: …": no name at all), and whatever follows a
+    bracket or a dash.
+    """
+    name = name.lstrip("―—–-•*·|/ ")
+    name = _INNER_POSSESSIVE.split(name, maxsplit=1)[0]
+    name = _CUT.split(name, maxsplit=1)[0]
+    words = [word for word in name.split() if not (set(word) & _QUOTE_MARKS) and "@" not in word]
+    while words and words[0].lower().rstrip(":") in CREDIT_WORDS:
+        words.pop(0)
+    for index, word in enumerate(words):
+        if sum(letter.isupper() for letter in word[1:]) >= 3:  # "MaransFlagShareLikeReply…"
+            words = [*words[:index], _first_word_of(word)]
+            break
+    return " ".join(words)
+
+
+def _first_word_of(fused: str) -> str:
+    """The first of several words run together ("MaransFlagShare" → "Marans")."""
+    for index in range(1, len(fused)):
+        if fused[index].isupper() and fused[index - 1].islower():
+            return fused[:index]
+    return fused
+
+
+def _name_alone(name: str) -> str:
+    """The name without a role or nation before it ("Sprinter Michelle Collins", "Briton Tim
+    Abeyie"), what follows a lower-case word that is no name particle ("Luc Bondy for Cruel"),
+    or an initial it was cut off after ("Robert C.")."""
+    words = name.split()
+    if (len(words) >= 3 and (words[0] in DEMONYMS or is_person_word(words[0].lower()))) or \
+            (len(words) == 2 and words[0] in ROLE_PREFIXES):  # "Olympian Tomlinson"
+        words = words[1:]
+    for index, word in enumerate(words[1:], start=1):
+        if word[:1].islower() and word.lower() not in NAME_PARTICLES:
+            words = words[:index]
+            break
+    if len(words) > 1 and len(words[-1]) == 2 and words[-1].endswith("."):
+        words.pop()  # an initial with nothing after it (but "Malcolm X" is a name)
+    return " ".join(words)
+
+
 def is_person_name(name: str) -> bool:
     """Whether a cleaned PERSON name can be a person's: not a party, award or organisation."""
     words = name.lower().split()
-    return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS
+    return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS \
+        and words[0] not in _GROUP_WORDS
+
+
+_GROUP_WORDS = frozenset({"team", "camp"})  # "Team Clinton", "Team GB": a group, not its leader
 
 
 def name_key(name: str) -> str:
@@ -89,8 +160,9 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        """The fullest common form: most words, then most frequent, then alphabetical."""
-        return max(self.forms, key=lambda f: (len(f.split()), self.forms[f], f))
+        """The fullest common form: most words (a peerage title not counted), then most
+        frequent, then alphabetical."""
+        return max(self.forms, key=lambda f: (len(name_words(f)), self.forms[f], f))
 
     @property
     def mentions(self) -> int:
@@ -149,7 +221,9 @@ def cluster_mentions(mentions: list[NameSpan]) -> Clusters:
     by_form: dict[FormKey, Cluster] = {}
     full_forms: list[FormKey] = []
     counts = Counter(FormKey.of(m) for m in mentions)
-    for key, count in sorted(counts.items(), key=lambda kv: -len(kv[0].form.split())):
+    # Longest first; of one length, a peer's form before the bare surname that may join it.
+    for key, count in sorted(counts.items(),
+                             key=lambda kv: (-len(name_words(kv[0].form)), -len(kv[0].form.split()))):
         target = _join_target(key, full_forms, counts)
         if target is not None:
             cluster = by_form[target]
@@ -161,20 +235,35 @@ def cluster_mentions(mentions: list[NameSpan]) -> Clusters:
     return Clusters(by_form)
 
 
+def _part_of(words: list[str], full_words: list[str]) -> bool:
+    """Whether a shorter name is the end of a full one ("Blair", "Van Doren Stern"), its first
+    name, or one of the surnames of a long one ("Sada" of "Carlos Manuel Sada Solana")."""
+    if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
+        return True
+    return len(words) == 1 and len(full_words) >= 4 and words[0] in full_words[2:]
+
+
 def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKey]) -> FormKey | None:
     label, form = key
-    words = form.split()
+    words = [word.casefold() for word in name_words(form)]  # "Van Doren Stern", "Philip van Doren Stern"
+    if label == PERSON and len(words) < len(form.split()):
+        return None  # "Lord Armstrong" is not "Bill Armstrong" on the surname alone
     candidates: list[FormKey] = []
     for full_key in full_forms:
         full_label, full = full_key
         if full == form or (full_label == PERSON) != (label == PERSON):
             continue
-        full_words = full.split()
-        if label == PERSON and len(words) < len(full_words):
-            if words == full_words[-len(words):] or (len(words) == 1 and words[0] == full_words[0]):
-                candidates.append(full_key)
-        elif label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form:
+        full_words = [word.casefold() for word in name_words(full)]
+        shorter = len(words) < len(full_words) or len(form.split()) < len(full.split())
+        person_form = label == PERSON and shorter and _part_of(words, full_words)
+        acronym = label != PERSON and form.isupper() and len(form) >= 2 and _initials(full) == form
+        if person_form or acronym:
             candidates.append(full_key)
+    if not candidates and label == PERSON and len(words) == 1 and len(words[0]) >= 5:
+        # "Mr Ebber" beside "Bernie Ebbers": one letter off the surname of one person only.
+        near = [full for full in full_forms if full.label == PERSON and len(full.form.split()) > 1
+                and one_edit_apart(words[0], full.form.split()[-1].casefold())]
+        candidates = near if len(near) == 1 else []
     if not candidates:
         return None
     return max(candidates, key=lambda c: (counts[c], -full_forms.index(c)))

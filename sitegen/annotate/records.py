@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitegen.annotate.figures import match_figures
-from sitegen.annotate.mentions import article_mentions
-from sitegen.annotate.names import Clusters, cluster_mentions
+from sitegen.annotate.mentions import article_mentions, is_titled
+from sitegen.annotate.names import PERSON, Clusters, cluster_mentions
 from sitegen.annotate.nlp import doc_text
+from sitegen.annotate.people import PersonReading, read_people
 from sitegen.annotate.phrases import noun_phrases
 from sitegen.annotate.quotes import DIRECT, PARTIAL, match_quotes
 from sitegen.annotate.speakers import resolve_quotes
@@ -32,9 +33,13 @@ def annotate_doc(doc: Doc) -> Annotations:
         for m in mentions
     )
     resolved = resolve_quotes(doc, mentions, clusters, quotes)
+    by_key = {clusters.key(cluster): cluster for cluster in clusters.distinct()}
+    titled = [m for m in mentions if m.label == PERSON and is_titled(text, m)]
+    readings = read_people(doc, mentions, clusters, titled,
+                           [by_key[q.speaker_key] for q in resolved if q.speaker_key in by_key])
     return Annotations(
         mentions=records,
-        entities=_entities(clusters),
+        entities=_entities(clusters, readings),
         quotes=tuple(q for q in resolved if q.kind == DIRECT),
         partial_quotes=tuple(q for q in resolved if q.kind == PARTIAL),
         figures=tuple(
@@ -45,11 +50,16 @@ def annotate_doc(doc: Doc) -> Annotations:
     )
 
 
-def _entities(clusters: Clusters) -> tuple[Entity, ...]:
+def _entities(clusters: Clusters, readings: dict[int, PersonReading]) -> tuple[Entity, ...]:
     """One record per entity: people first, then by mentions and name."""
-    return tuple(
-        Entity(key=clusters.key(cluster), name=cluster.name, label=cluster.label,
-               aliases=tuple(sorted(f for f in cluster.forms if f != cluster.name)),
-               mentions=cluster.mentions)
-        for cluster in clusters.ranked()
-    )
+    entities = []
+    for cluster in clusters.ranked():
+        reading = readings.get(id(cluster), PersonReading())
+        entities.append(Entity(
+            key=clusters.key(cluster), name=cluster.name, label=cluster.label,
+            aliases=tuple(sorted(f for f in cluster.forms if f != cluster.name)),
+            mentions=cluster.mentions,
+            descriptions=tuple(d for d, _ in reading.descriptions.most_common()),
+            vouched=reading.vouched, doubted=tuple(sorted(reading.doubted.items())),
+        ))
+    return tuple(entities)

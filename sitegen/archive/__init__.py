@@ -11,7 +11,6 @@ pages, ``export`` the JSON API and ``urls`` where each page lives.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from sitegen.archive.entities import ArchiveEntity, build_entity_index
 from sitegen.archive.indexes import paginate, person_pages, topic_pages
@@ -19,8 +18,10 @@ from sitegen.archive.model import (
     ArticlePage,
     Link,
     ListingPage,
+    PersonDescription,
     PersonPage,
     QuoteEntry,
+    Redirect,
     Site,
     TopicPage,
     spoken_by,
@@ -28,18 +29,20 @@ from sitegen.archive.model import (
 from sitegen.archive.refs import EntityRef, EntityRefs, entity_refs
 from sitegen.archive.related import related_articles
 from sitegen.archive.topics import Topic, find_topics
-from sitegen.archive.urls import article_path, person_path, topic_path
+from sitegen.archive.urls import article_path, person_path, redirect_path, topic_path
 from sitegen.labels import PERSON
 from sitegen.models import AnnotatedArticle, Annotations
 
 
 def newest_first(items: list[AnnotatedArticle]) -> list[AnnotatedArticle]:
-    """Dated articles newest first, then undated ones by title; ties broken by source path."""
+    """Dated articles newest first (to the minute when they give a time), then undated ones by
+    title; ties broken by source path."""
 
-    def key(item: AnnotatedArticle) -> tuple[bool, int, str, str]:
+    def key(item: AnnotatedArticle) -> tuple[bool, float, str, str]:
         article = item.article
-        ordinal = article.date.toordinal() if isinstance(article.date, date) else 0
-        return (article.date is None, -ordinal, article.title.casefold(), article.source)
+        moment = article.moment
+        return (moment is None, -moment.timestamp() if moment else 0.0, article.title.casefold(),
+                article.source)
 
     return sorted(items, key=key)
 
@@ -50,18 +53,27 @@ def build_site(
     page_size: int,
     aliases: dict[str, str] | None = None,
     ignore: frozenset[str] = frozenset(),
+    not_people: frozenset[str] = frozenset(),
+    different_people: tuple[frozenset[str], ...] = (),
     named_topics: dict[str, tuple[str, ...]] | None = None,
     min_articles: int = 2,
+    sections: dict[str, str] | None = None,
+    banned_topics: frozenset[str] = frozenset(),
 ) -> Site:
-    """Arrange annotated articles into the pages of the archive."""
+    """Arrange annotated articles into the pages of the archive.
+
+    ``aliases``, ``ignore``, ``not_people`` and ``different_people`` are the settings of the
+    same names (names casefolded): entities merged or renamed, dropped, never people, and
+    groups of names that are never one person.
+    """
     ordered = newest_first(items)
-    entities = build_entity_index(ordered, aliases, ignore)
-    topics = find_topics(ordered, entities, named_topics or {}, min_articles)
-    people = [e for e in entities.of_group(PERSON) if e.articles]
+    entities = build_entity_index(ordered, aliases, ignore, not_people, different_people)
+    topics = find_topics(ordered, entities, named_topics or {}, min_articles, sections, banned_topics)
+    people = [e for e in entities.of_group(PERSON) if e.articles and e.placed]
     entity_pages = {(PERSON, p.key): person_path(p.key) for p in people}
     for topic in topics:
-        if topic.entity:
-            entity_pages[topic.entity] = topic_path(topic.key)
+        for identity in topic.entities:
+            entity_pages[identity] = topic_path(topic.key)
     refs = [entity_refs(entities, index, [e.key for e in item.annotations.entities], entity_pages)
             for index, item in enumerate(ordered)]
     pages = _article_pages(ordered, refs, people, topics)
@@ -70,7 +82,21 @@ def build_site(
         home=paginate("", pages, page_size),
         people=person_pages(people, pages, topics, page_size),
         topics=topic_pages(topics, pages, page_size),
+        redirects=_redirects(pages),
     )
+
+
+def _redirects(pages: tuple[ArticlePage, ...]) -> tuple[Redirect, ...]:
+    """A redirect from each old address of each article; the first article to claim one keeps it."""
+    taken = {page.path for page in pages}
+    redirects = []
+    for page in pages:
+        for url in page.article.old_urls:
+            path = redirect_path(url)
+            if path is not None and path not in taken:
+                taken.add(path)
+                redirects.append(Redirect(path, page.path))
+    return tuple(redirects)
 
 
 def _article_pages(
@@ -79,9 +105,12 @@ def _article_pages(
 ) -> tuple[ArticlePage, ...]:
     paths = [article_path(item.article.slug) for item in ordered]
     topics_of: list[list[Link]] = [[] for _ in ordered]
+    section_of: dict[int, Link] = {}
     for topic in topics:
         for index in sorted(topic.articles):
             topics_of[index].append(Link(topic.name, topic_path(topic.key), len(topic.articles)))
+            if topic.kind == "section":
+                section_of[index] = topics_of[index][-1]
     groups = [p.articles for p in people] + [sorted(t.articles) for t in topics if t.kind != "section"]
     weights = [3.0] * len(people) + [1.0] * (len(groups) - len(people))
     related = related_articles(groups, len(ordered), weights)
@@ -100,6 +129,7 @@ def _article_pages(
             people=_people_of(item.annotations, refs[index]),
             topics=tuple(topics_of[index]),
             related=tuple(link(other) for other in related[index]),
+            section=section_of.get(index),
         )
         for index, item in enumerate(ordered)
     )
@@ -118,5 +148,6 @@ def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
     return tuple(Link(ref.name, ref.path or "") for ref in ordered)
 
 
-__all__ = ["ArticlePage", "EntityRef", "Link", "ListingPage", "PersonPage", "QuoteEntry", "Site",
+__all__ = ["ArticlePage", "EntityRef", "Link", "ListingPage", "PersonDescription", "PersonPage",
+           "QuoteEntry", "Redirect", "Site",
            "TopicPage", "build_site", "newest_first", "paginate", "spoken_by"]

@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from sitegen.archive.personhood import Description, Seen, decide_people
 from sitegen.keys import slug, unique_key
-from sitegen.labels import PERSON, group_of
+from sitegen.labels import group_of
 from sitegen.models import AnnotatedArticle
-
-# A one-word name joins a full name only when that person is this much more prominent
-# than every other full name it could belong to: "never a guess".
-DOMINANCE = 3
 
 
 @dataclass
@@ -31,6 +28,8 @@ class ArchiveEntity:
     forms: Counter[str] = field(default_factory=Counter)  # name form -> articles using it
     articles: list[int] = field(default_factory=list)  # indexes into the archive's article list
     mentions: int = 0
+    placed: bool = True  # False: a name that cannot say who it is ("Sheila" alone): no page
+    description: Description | None = None  # a person's: who they are, and where it was said
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -59,14 +58,36 @@ def build_entity_index(
     items: list[AnnotatedArticle],
     aliases: dict[str, str] | None = None,
     ignore: frozenset[str] = frozenset(),
+    not_people: frozenset[str] = frozenset(),
+    different_people: tuple[frozenset[str], ...] = (),
 ) -> EntityIndex:
     """Merge the entities of every article into archive-wide ones."""
-    by_alias = {k.casefold(): v for k, v in (aliases or {}).items()}
-    # name forms per (group, canonical name): which articles use each
-    articles_of: dict[tuple[str, str], set[int]] = defaultdict(set)
-    forms_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    mentions_of: Counter[tuple[str, str]] = Counter()
-    label_of: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    seen, local_names = _gather(items, {k.casefold(): v for k, v in (aliases or {}).items()}, ignore)
+    people = decide_people(seen, local_names, not_people, different_people)
+    entities: dict[tuple[str, str], ArchiveEntity] = {}
+    target_of: dict[tuple[str, str], tuple[str, str]] = {}
+    for identity in sorted(seen, key=lambda i: (-len(seen[i].articles), i)):
+        canonical = people.merged.get(identity, identity)
+        entity = entities.get(canonical)
+        if entity is None:
+            entity = entities[canonical] = ArchiveEntity(key="", name=canonical[1], label="")
+        entity.forms.update(seen[identity].forms)
+        entity.articles.extend(seen[identity].articles)
+        entity.mentions += seen[identity].mentions
+        entity.placed = canonical not in people.unplaced
+        target_of[identity] = canonical
+    for canonical, description in people.descriptions.items():
+        entities[canonical].description = description
+    label_of = {identity: people.labels.get(identity, seen[identity].labels) for identity in seen}
+    keyed = _assign_keys(entities, label_of, target_of)
+    local = [{k: keyed[target_of[i]] for k, i in names.items()} for names in local_names]
+    return EntityIndex(entities={keyed[c]: e for c, e in entities.items()}, local=local)
+
+
+def _gather(items: list[AnnotatedArticle], by_alias: dict[str, str], ignore: frozenset[str],
+            ) -> tuple[dict[tuple[str, str], Seen], list[dict[str, tuple[str, str]]]]:
+    """What the articles say of each (group, name), and each article's keys onto them."""
+    seen: dict[tuple[str, str], Seen] = defaultdict(Seen)
     local_names: list[dict[str, tuple[str, str]]] = []
     for index, item in enumerate(items):
         names: dict[str, tuple[str, str]] = {}
@@ -74,33 +95,11 @@ def build_entity_index(
             forms = (info.name, *info.aliases)
             if any(form.casefold() in ignore for form in forms):
                 continue
-            name = _renamed(info.name, info.aliases, by_alias)
-            group = group_of(info.label)
-            identity = (group, name)
+            identity = (group_of(info.label), _renamed(info.name, info.aliases, by_alias))
             names[info.key] = identity
-            articles_of[identity].add(index)
-            mentions_of[identity] += info.mentions
-            label_of[identity][info.label] += info.mentions
-            for form in forms:
-                forms_of[identity][form] += 1
+            seen[identity].add(index, info)
         local_names.append(names)
-    merged = _merge_short_names(articles_of)
-    entities: dict[tuple[str, str], ArchiveEntity] = {}
-    target_of: dict[tuple[str, str], tuple[str, str]] = {}
-    for identity in sorted(articles_of, key=lambda i: (-len(articles_of[i]), i)):
-        group, name = merged.get(identity, identity)
-        canonical = (group, name)
-        entity = entities.get(canonical)
-        if entity is None:
-            entity = ArchiveEntity(key="", name=name, label="")
-            entities[canonical] = entity
-        entity.forms.update(forms_of[identity])
-        entity.articles.extend(articles_of[identity])
-        entity.mentions += mentions_of[identity]
-        target_of[identity] = canonical
-    keyed = _assign_keys(entities, label_of, target_of)
-    local = [{k: keyed[target_of[i]] for k, i in names.items()} for names in local_names]
-    return EntityIndex(entities={keyed[c]: e for c, e in entities.items()}, local=local)
+    return dict(seen), local_names
 
 
 def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> str:
@@ -109,32 +108,6 @@ def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> s
         if target:
             return target
     return name
-
-
-def _merge_short_names(
-    articles_of: dict[tuple[str, str], set[int]],
-) -> dict[tuple[str, str], tuple[str, str]]:
-    """One-word people → the full name they clearly belong to, archive-wide."""
-    full_by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for group, name in articles_of:
-        words = name.split()
-        if group == PERSON and len(words) >= 2:
-            full_by_word[words[-1].casefold()].append((group, name))
-            full_by_word[words[0].casefold()].append((group, name))
-    merged: dict[tuple[str, str], tuple[str, str]] = {}
-    for identity in articles_of:
-        group, name = identity
-        if group != PERSON or " " in name:
-            continue
-        candidates = sorted(set(full_by_word.get(name.casefold(), [])),
-                            key=lambda c: -len(articles_of[c]))
-        if not candidates:
-            continue
-        best = candidates[0]
-        runner_up = len(articles_of[candidates[1]]) if len(candidates) > 1 else 0
-        if len(articles_of[best]) >= DOMINANCE * runner_up:
-            merged[identity] = best
-    return merged
 
 
 def _assign_keys(

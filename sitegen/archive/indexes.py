@@ -8,7 +8,16 @@ from typing import TypeVar
 
 from sitegen.anchors import quote_anchor
 from sitegen.archive.entities import ArchiveEntity
-from sitegen.archive.model import ArticlePage, Link, ListingPage, PersonPage, QuoteEntry, TopicPage, spoken_by
+from sitegen.archive.model import (
+    ArticlePage,
+    Link,
+    ListingPage,
+    PersonDescription,
+    PersonPage,
+    QuoteEntry,
+    TopicPage,
+    spoken_by,
+)
 from sitegen.archive.topics import Topic
 from sitegen.archive.urls import listing_path, person_path, topic_path
 from sitegen.keys import slug
@@ -81,8 +90,17 @@ def person_pages(
             people=_links(_shared(person, person.articles, people_of), person_path),
             topics=_links(_shared(None, person.articles, topics_of), topic_path),
             article_count=len(articles),
+            description=_description(person, pages),
         ))
     return tuple(sorted(result, key=lambda p: p.sort_name))
+
+
+def _description(person: ArchiveEntity, pages: tuple[ArticlePage, ...]) -> PersonDescription | None:
+    said = person.description
+    if said is None:
+        return None
+    source = pages[said.article]
+    return PersonDescription(said.text, Link(source.article.title, source.path), said.fictional)
 
 
 def _shared(item: G | None, articles: Iterable[int], members_of: list[list[G]]) -> dict[str, tuple[G, int]]:
@@ -131,5 +149,17 @@ def topic_pages(
             related=_links(_shared(topic, topic.articles, topics_of), topic_path),
             article_count=len(articles),
             synonyms=topic.synonyms,
+            timeline=timeline(articles),
         ))
     return tuple(result)
+
+
+def timeline(articles: Sequence[ArticlePage]) -> tuple[Link, ...]:
+    """How many of the dated articles fall in each year, oldest first; by month when they
+    all fall within two years. The link names the period (its page is the topic's own)."""
+    dates = [page.article.date for page in articles if page.article.date is not None]
+    if not dates:
+        return ()
+    monthly = max(dates).year - min(dates).year < 2
+    counts = Counter(d.strftime("%Y-%m") if monthly else str(d.year) for d in dates)
+    return tuple(Link(period, "", count) for period, count in sorted(counts.items()))

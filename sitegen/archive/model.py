@@ -37,6 +37,12 @@ class ArticlePage:
     people: tuple[Link, ...] = ()
     topics: tuple[Link, ...] = ()
     related: tuple[Link, ...] = ()
+    section: Link | None = None  # the section topic its folder makes, with its title
+
+    @property
+    def standfirst(self) -> str:
+        """What the article is about in a sentence or two: its summary, else its first paragraph."""
+        return self.article.summary or self.article.text.split("\n\n", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,15 @@ class QuoteEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonDescription:
+    """Who a person is, as the archive says it most, and the article that says it first."""
+
+    text: str
+    source: Link
+    fictional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class PersonPage:
     """A person: every quote, every article, who and what they appear with."""
 
@@ -75,6 +90,7 @@ class PersonPage:
     people: tuple[Link, ...]
     topics: tuple[Link, ...]
     article_count: int
+    description: PersonDescription | None = None
 
     @property
     def feed_path(self) -> str:
@@ -95,11 +111,23 @@ class TopicPage:
     related: tuple[Link, ...]
     article_count: int
     synonyms: tuple[str, ...] = ()
+    timeline: tuple[Link, ...] = ()  # articles per year (or month), oldest first: name, count
 
     @property
     def feed_path(self) -> str:
         """The topic's Atom feed."""
         return self.path.replace("index.html", "feed.xml")
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    """A page at an article's old address that sends readers (and search engines) on to it."""
+
+    path: str  # the output path of the redirect page ("2019/05/02/title/index.html")
+    target: str  # the output path of the article page
+
+
+LEADING_PEOPLE = 12  # the people index opens with this many of the most covered
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +138,7 @@ class Site:
     home: tuple[ListingPage, ...]
     people: tuple[PersonPage, ...] = ()  # A–Z by surname
     topics: tuple[TopicPage, ...] = ()
+    redirects: tuple[Redirect, ...] = ()
 
     def topics_by_kind(self) -> list[tuple[str, list[TopicPage]]]:
         """Topics grouped by kind in a fixed order, largest first within a kind."""
@@ -123,6 +152,12 @@ class Site:
     def letters(self) -> list[str]:
         """The initials that people's surnames start with, for the letter bar."""
         return sorted({p.letter for p in self.people})
+
+    def leading_people(self, count: int = LEADING_PEOPLE) -> list[PersonPage]:
+        """The people the archive covers most (articles and quotes), in more than one article."""
+        ranked = sorted((p for p in self.people if p.article_count > 1),
+                        key=lambda p: (-(p.article_count + len(p.quotes)), p.sort_name))
+        return ranked[:count]
 
 
 def spoken_by(page: ArticlePage, quote: Quote) -> EntityRef | None:

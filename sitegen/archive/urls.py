@@ -7,6 +7,10 @@ or sub-path (GitHub Pages project sites).
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
 HOME = "index.html"
 
 
@@ -23,6 +27,41 @@ def person_path(key: str) -> str:
 def topic_path(key: str) -> str:
     """The output path of a topic's page."""
     return f"topics/{key}/index.html"
+
+
+def reference_path(reference: str) -> str:
+    """The output path a ``sitegen:`` reference of an article names (see ``models.Article``),
+    with its fragment.
+
+    >>> reference_path("sitegen:article/a-story#notes")
+    'articles/a-story/index.html#notes'
+    >>> reference_path("sitegen:article/a-story/photo.jpg")
+    'articles/a-story/photo.jpg'
+    >>> reference_path("sitegen:file/images/map.png")
+    'images/map.png'
+    """
+    target, hash_, fragment = reference.removeprefix("sitegen:").partition("#")
+    kind, _, rest = target.partition("/")
+    if kind == "article":
+        slug, _, file = rest.partition("/")
+        path = f"articles/{slug}/{file}" if file else article_path(slug)
+    else:
+        path = rest
+    return path + hash_ + fragment
+
+
+def redirect_path(url: str) -> str | None:
+    """Where a redirect for the site path ``url`` is written ("/a/b/" → "a/b/index.html"),
+    or None for a path that cannot be one (empty, outside the site)."""
+    path = unquote(url.split("#")[0].split("?")[0].strip())
+    if re.match(r"^[a-z][a-z0-9+.-]*:", path, re.IGNORECASE) or path.startswith("//"):
+        return None
+    parts = [p for p in PurePosixPath("/" + path.lstrip("/")).parts[1:] if p not in ("", ".")]
+    if not parts or ".." in parts:
+        return None
+    if path.endswith("/") or "." not in parts[-1]:
+        parts.append("index.html")
+    return "/".join(parts)
 
 
 def listing_path(folder: str, number: int) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
 
 
 class ReadProblem(Exception):
@@ -24,11 +25,18 @@ class ParsedArticle:
     layout: object  # sitegen.models.Layout
     paragraph_starts: tuple[int, ...]
     date: date | None = None
-    author: str | None = None
     summary: str | None = None
     topics: tuple[str, ...] = ()
     slug: str | None = None
     draft: bool = False
+    published: datetime | None = None
+    updated: datetime | None = None
+    authors: tuple[str, ...] = ()
+    image: str | None = None
+    old_urls: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+    front_matter: str | None = None  # "yaml", "toml", "json", "pelican" or None
+    warnings: tuple[tuple[int, str], ...] = ()  # (line, message): template tags left out
 
 
 def decode(raw: bytes) -> str:

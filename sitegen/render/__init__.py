@@ -68,6 +68,10 @@ class SitePlan:
         """Every other page: listings, people, topics, feeds, data, search, sitemap."""
         return self._planned(self._renderer.other_pages())
 
+    def redirect_pages(self) -> Iterator[PlannedPage]:
+        """The pages at articles' old addresses (placed last: a real page wins a clash)."""
+        return self._planned(self._renderer.redirect_pages())
+
     def _planned(self, jobs: Iterator[PageJob]) -> Iterator[PlannedPage]:
         with template_errors(list(self._dirs)):
             for job in jobs:

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import pass_context
 
-from sitegen.archive.urls import relative_url
+from sitegen.archive.urls import reference_path, relative_url
 from sitegen.config import THEME_DIR
 from sitegen.errors import TemplateError
 from sitegen.labels import STYLES
 
 THEME_TEMPLATES = THEME_DIR / "templates"  # where sitegen.inputs looks for them too
+_ELSEWHERE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
 def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Environment:
@@ -35,6 +38,8 @@ def make_environment(template_dirs: list[Path], base_path: str) -> jinja2.Enviro
     environment.globals["url"] = _url_helper(base_path)
     environment.globals["highlight_kinds"] = (*STYLES, ("quote", "Quotes"), ("figure", "Figures"))
     environment.filters["longdate"] = _long_date
+    environment.filters["capitalize_first"] = _capitalize_first
+    environment.filters["rfc3339"] = _rfc3339
     return environment
 
 
@@ -55,7 +60,12 @@ class _Utf8Loader(jinja2.FileSystemLoader):
 def _url_helper(base_path: str) -> Callable[..., str]:
     @pass_context
     def url(context: Any, target: str) -> str:
-        """A link from the page being rendered to ``target`` (an output path)."""
+        """A link from the page being rendered to ``target``: an output path, an article's
+        ``sitegen:`` reference, or an address elsewhere (returned as it is)."""
+        if target.startswith("sitegen:"):
+            target = reference_path(target)
+        elif _ELSEWHERE.match(target):
+            return target
         page = context.get("page_path", "index.html")
         if context.get("absolute_links"):
             return base_path + target.removesuffix("index.html")
@@ -64,8 +74,21 @@ def _url_helper(base_path: str) -> Callable[..., str]:
     return url
 
 
+def _capitalize_first(value: str) -> str:
+    """The text with its first letter capital, the rest as written ("the OECD's…" → "The OECD's…")."""
+    return value[:1].upper() + value[1:]
+
+
 def _long_date(value: Any) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def _rfc3339(value: date | datetime) -> str:
+    """A moment as Atom writes it; a bare date is midnight UTC ("2020-03-27T00:00:00Z")."""
+    if not isinstance(value, datetime):
+        return f"{value.isoformat()}T00:00:00Z"
+    text = value.isoformat(timespec="seconds")
+    return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
 
 
 @contextmanager

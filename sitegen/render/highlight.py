@@ -62,9 +62,10 @@ def highlights_for(page: ArticlePage, href: Callable[[EntityRef], str | None]) -
         ref = page.entities.get(mention.key)
         if ref is None:
             continue
-        found.append(Highlight(mention.start, mention.end, _INNER_LAYER, entity_css(mention.label),
+        # Styled as the archive decided ("Dirty Dancing" tagged a person here is a film).
+        found.append(Highlight(mention.start, mention.end, _INNER_LAYER, entity_css(ref.label),
                                mention_anchor(number), href=href(ref),
-                               attributes=(("data-label", mention.label),)))
+                               attributes=(("data-label", ref.label),)))
     for number, figure in enumerate(annotations.figures, start=1):
         attributes = [("data-label", figure.label)]
         if figure.value is not None:

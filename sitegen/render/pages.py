@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, datetime
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from sitegen.archive import ArticlePage, EntityRef, ListingPage, Site
+from sitegen.archive import ArticlePage, EntityRef, ListingPage, Redirect, Site
 from sitegen.archive.export import article_export, people_records, topic_records
 from sitegen.archive.urls import relative_url
 from sitegen.render.highlight import highlights_for, render_body
+from sitegen.render.links import linked_layout
 from sitegen.render.panel import side_panel
 
 FEED_LENGTH = 20
@@ -94,17 +95,33 @@ class PageRenderer:
         def href(ref: EntityRef) -> str | None:
             return relative_url(page.path, ref.path) if ref.path else None
 
-        body = Markup(render_body(article.text, article.layout, highlights_for(page, href)))
-        return self._render("article.html", page.path, page=page, article=article,
+        layout = linked_layout(article.layout, page.path)
+        body = Markup(render_body(article.text, layout, highlights_for(page, href)))
+        # The article's image, unless its body shows it already.
+        image = article.image if article.image and f'"{article.image}"' not in "".join(
+            article.layout.html) else None
+        return self._render("article.html", page.path, page=page, article=article, image=image,
                             annotations=page.annotations, body=body, panel=side_panel(page, href))
 
     def feed(self, path: str, title: str, page_path: str, pages: tuple[ArticlePage, ...]) -> PageJob:
         """An Atom feed of the newest articles in ``pages``."""
         entries = pages[:FEED_LENGTH]
-        dates = [p.article.date for p in entries if p.article.date]
-        updated = max(dates) if dates else date(1970, 1, 1)
+        moments = [moment for p in entries if (moment := _updated(p)) is not None]
+        # Only a feed without articles is dated 1970: an undated article counts by its file.
+        updated = max(moments) if moments else datetime(1970, 1, 1, tzinfo=UTC)
         return self._job("feed.xml", path, title=title, feed_path=path, home_path=page_path,
                          entries=entries, updated=updated, fallback_date=updated)
+
+    def redirect_pages(self) -> Iterator[PageJob]:
+        """A page at each old address of an article, sending readers on to it."""
+        for redirect in self.site.redirects:
+            yield self.redirect(redirect)
+
+    def redirect(self, redirect: Redirect) -> PageJob:
+        """The page at one old address: a refresh and a canonical link, as Hugo's aliases."""
+        target = relative_url(redirect.path, redirect.target)
+        canonical = self.info.absolute_url(redirect.target) if self.info.absolute else target
+        return self._job("redirect.html", redirect.path, target=target, canonical=canonical)
 
     def article_pages(self) -> Iterator[PageJob]:
         """The article pages, newest first: the pages search indexes."""
@@ -126,7 +143,7 @@ class PageRenderer:
         for listing in site.home:
             yield self._job("index.html", listing.path, listing=listing)
         yield self._job("people.html", "people/index.html", people=site.people,
-                        letters=site.letters())
+                        letters=site.letters(), leading=tuple(site.leading_people()))
         for person in site.people:
             for listing in person.listing:
                 yield self._job("person.html", listing.path, person=person, listing=listing)
@@ -164,6 +181,13 @@ class PageRenderer:
 
 def _json_maker(path: str, records: Callable[[], object]) -> Callable[[], RenderedPage]:
     return lambda: RenderedPage(path, json.dumps(records(), ensure_ascii=False, indent=1))
+
+
+def _updated(page: ArticlePage) -> datetime | None:
+    """When an article last changed, for feeds: its update, else its publication."""
+    article = page.article
+    moments = [m for m in (article.updated, article.moment) if m is not None]
+    return max(moments) if moments else None
 
 
 def _pages_of(listing: tuple[ListingPage, ...]) -> tuple[ArticlePage, ...]:

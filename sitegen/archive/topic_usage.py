@@ -1,0 +1,92 @@
+"""How a name is used where it is mentioned, read from the words around the mention.
+
+An outlet cited as a source ("told the BBC", "a CNN/ORC poll"), a name that only describes
+a person ("Dallas Mavericks owner Mark Cuban", "the Vermont senator"), tells the time
+("10:00 GMT"), is a unit ("40GB") or a kind ("a super PAC") is mentioned *in passing*: the
+article is not about it. A city named with a player or a score is a club; a name after "the
+film", before ", a film" or after a capital "The" inside a sentence is a work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitegen.archive.topic_words import (
+    CLUB_AFTER,
+    CLUB_BEFORE,
+    ROLE_AFTER,
+    SOURCE_AFTER,
+    SOURCE_BEFORE,
+    WORK_BEFORE,
+)
+
+WINDOW = 48  # characters read on each side of a mention
+_SOURCE_BEFORE = re.compile(SOURCE_BEFORE + r"\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+'s\s+)?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"^(?:'s?)?\s*(?:[A-Z][\w-]*\s+)?" + SOURCE_AFTER + r"\b", re.IGNORECASE)
+_SLASH = re.compile(r"(?:/\s*$)|(?:^\s*/)")
+_TIME_BEFORE = re.compile(r"(?:\d{1,2}[:.]?\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))\s*(?:\(\s*)?$",
+                          re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\d$")  # a unit: "40GB"
+_GENERIC_BEFORE = re.compile(r"\b(?:a|an|another|any|every|each|super)\s+$", re.IGNORECASE)  # "a super PAC"
+_BRACKETED = re.compile(r"[(\[]\s*$")  # a credit or an abbreviation: "WASHINGTON (AP) —", "(EU)"
+_POSSESSED = re.compile(r"^'s\s+[A-Z][a-z]+\s+[A-Z][a-z]+")  # "CNN's Dana Bash": an employer
+_WORD_AFTER = re.compile(r"^(?:'s?)?\s+([a-z][\w-]*)")
+_WORD_BEFORE = re.compile(r"(?:^|\s)(?:the\s+)?([a-z][\w-]*)\s+(?:the\s+)?$")
+_CLUB_BEFORE = re.compile(r"\b" + CLUB_BEFORE + r"\s+(?:the\s+)?$", re.IGNORECASE)
+_SCORE = re.compile(r"^\s*\d{1,2}\s*-\s*\d{1,2}\b|^\s*\(\d{1,2}\)")
+
+
+_WORK_AFTER = re.compile(r"^,?\s+(?:is\s+)?(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(WORK_BEFORE))
+                         + r")\b")
+
+
+def _titled(before: str) -> bool:
+    """Whether a capital "The" inside a sentence opens the name: a title ("said The Aviator")."""
+    if not before.endswith("The "):
+        return False
+    rest = before[:-4].rstrip()
+    return bool(rest) and rest[-1] not in ".!?\"“”'(:\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """How one mention uses its name."""
+
+    passing: bool = False  # a source, a person's employer or origin, a time zone
+    club: bool = False  # a sports club or team
+    work: bool = False  # a film, book or show
+
+
+PLAIN = Usage()
+
+
+def usage(text: str, start: int, end: int) -> Usage:
+    """How the mention of ``text[start:end]`` uses its name."""
+    before = text[max(0, start - WINDOW) : start].replace("’", "'")
+    after = text[end : end + WINDOW].replace("’", "'")
+    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or _SLASH.search(before) \
+            or _SLASH.match(after) or _TIME_BEFORE.search(before) or _NUMBER_BEFORE.search(before) \
+            or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
+            or _POSSESSED.match(after) or _GENERIC_BEFORE.search(before):
+        return Usage(passing=True)
+    word_after = _WORD_AFTER.match(after)
+    next_word = word_after.group(1).casefold() if word_after else ""
+    word_before = _WORD_BEFORE.search(before)
+    previous = word_before.group(1).casefold() if word_before else ""
+    club = next_word in CLUB_AFTER or bool(_CLUB_BEFORE.search(before)) or bool(_SCORE.match(after))
+    if previous in WORK_BEFORE or _WORK_AFTER.match(after) or _titled(before):
+        return Usage(work=True)
+    if next_word in ROLE_AFTER and _names_a_person(after):
+        return Usage(passing=True, club=club)
+    return Usage(club=club) if club else PLAIN
+
+
+def _names_a_person(after: str) -> bool:
+    """Whether a capitalised name follows the role ("owner Mark Cuban"), or the role ends the
+    phrase ("the Vermont senator said")."""
+    words = re.sub(r"^'s?", "", after).split()
+    if len(words) < 2:
+        return True
+    following = words[1].strip(",.;:'\"")
+    return following[:1].isupper() or words[1][-1:] in ",.;:" or following in ("said", "says", "who")
