@@ -260,7 +260,7 @@ def _subject_after(verb: Token, quote: QuotedSpan, subject: Token | None) -> Tok
         return head
     for token in [t for t in between if t.tag_ in ("NN", "NNS")][:1]:  # “…,” an intelligence source told
         head = token  # up to the head of its noun phrase ("the 30-year-old": "old")
-        while after <= head.head.idx < verb.idx and _nominal(head.head):
+        while head.head is not head and after <= head.head.idx < verb.idx and _nominal(head.head):
             head = head.head
         return head
     if first == verb.i or all(t.is_punct for t in doc[first : verb.i]):
