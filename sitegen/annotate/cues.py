@@ -188,7 +188,7 @@ def _clause_verb(token: Token, quote_start: int) -> Token | None:
     for _ in range(8):
         if token.tag_.startswith("VB") and token.dep_ not in ("aux", "auxpass"):
             return token
-        if token.head is token or token.head.idx >= quote_start:
+        if token.head.i == token.i or token.head.idx >= quote_start:
             break
         token = token.head
     verbs = [t for t in token.sent if t.idx < token.idx + len(token) and t.tag_.startswith("VB")
@@ -260,7 +260,7 @@ def _subject_after(verb: Token, quote: QuotedSpan, subject: Token | None) -> Tok
         return head
     for token in [t for t in between if t.tag_ in ("NN", "NNS")][:1]:  # “…,” an intelligence source told
         head = token  # up to the head of its noun phrase ("the 30-year-old": "old")
-        while head.head is not head and after <= head.head.idx < verb.idx and _nominal(head.head):
+        while head.head.i != head.i and after <= head.head.idx < verb.idx and _nominal(head.head):
             head = head.head
         return head
     if first == verb.i or all(t.is_punct for t in doc[first : verb.i]):

@@ -99,13 +99,13 @@ def _governing_verb(verb: Token, climbing: bool = False) -> Token | None:
     """The verb whose subject a subjectless verb shares, through prepositions, nouns and
     adjectives ("seemed ready to riff on it, telling"); past a placeholder subject, also
     the verb whose complement the clause is ("said it was too early")."""
-    if verb.dep_ not in (_CLIMBS if climbing else _SHARES_SUBJECT) or verb.head is verb:
+    if verb.dep_ not in (_CLIMBS if climbing else _SHARES_SUBJECT) or verb.head.i == verb.i:
         return None
     head = verb.head
     for _ in range(4):
         if head.tag_.startswith("VB") or head.tag_ == "MD":
             return head
-        if head.head is head or head.dep_ not in _THROUGH:
+        if head.head.i == head.i or head.dep_ not in _THROUGH:
             return None
         head = head.head
     return None
