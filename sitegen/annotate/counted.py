@@ -35,6 +35,7 @@ from sitegen.annotate.lexicon import (
     SALE_VERBS,
     TOLL_NOUNS,
 )
+from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.subjects import verb_subject
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ def share_counts(doc: Doc, figures: list[F]) -> list[F]:
     has 85,505 cases, while China has 81,782"), or, for a count standing as a noun, the noun
     counted just before it in its sentence ("Million Dollar Baby has seven nominations while
     The Aviator has 11")."""
-    text = doc.text
+    text = doc_text(doc)
     found = list(figures)
     for index in [*range(1, len(found)), *range(len(found) - 2, -1, -1)]:
         figure = found[index]
@@ -266,6 +267,17 @@ def _neighbours(figures: list[F], index: int) -> list[F]:
     return [figures[i] for i in (index - 1, index + 1) if 0 <= i < len(figures)]
 
 
+def _last_alike(figures: list[Counted], index: int, since: int, labels: tuple[str, ...]) -> str | None:
+    """What the last figure of one of ``labels`` before ``index``, from ``since`` on, counts (read
+    backwards, so a long list of figures costs only its paragraph)."""
+    for other in (figures[i] for i in range(index - 1, -1, -1)):
+        if other.start < since:
+            return None
+        if other.label in labels and other.counts not in (None, AGE):
+            return other.counts
+    return None
+
+
 def _elided(doc: Doc, figures: list[Counted], index: int) -> str | None:
     figure = figures[index]
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
@@ -275,12 +287,11 @@ def _elided(doc: Doc, figures: list[Counted], index: int) -> str | None:
     if figure.label == "MONEY":
         since = span.root.sent.start_char
     else:
-        since = doc.text.rfind("\n\n", 0, figure.start) + 1
-    earlier = [f for f in figures[:index] if f.start >= since and f.counts not in (None, AGE)]
+        since = doc_text(doc).rfind("\n\n", 0, figure.start) + 1
     for labels in ((figure.label,), ("CARDINAL",) if figure.label == "PERCENT" else ()):
-        alike = [f for f in earlier if f.label in labels]
-        if alike:
-            return alike[-1].counts  # "…85,505 cases, while China has 81,782"; "…, only 25% get returned"
+        alike = _last_alike(figures, index, since, labels)
+        if alike is not None:
+            return alike  # "…85,505 cases, while China has 81,782"; "…, only 25% get returned"
     if figure.label != "CARDINAL":
         return None
     sentence = span.root.sent
