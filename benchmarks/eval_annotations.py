@@ -4,8 +4,15 @@ The gold files live in ``tests/gold/`` (one JSON per article)::
 
     {"source": "bbc/politics-001.txt",
      "people": [{"name": "Tony Blair", "aliases": ["Blair", "Mr Blair"]}],
-     "quotes": [{"begins": "We are going to", "speaker": "Tony Blair"}],
-     "figures": [{"text": "£3bn", "value": 3000000000}]}
+     "quotes": [{"begins": "We are going to", "speaker": "Tony Blair"},
+                {"begins": "a disaster for", "speaker": "Tony Blair", "kind": "partial"}],
+     "figures": [{"text": "£3bn", "value": 3000000000, "counts": "profits"}]}
+
+A gold quote of ``"kind": "partial"`` is quoted words inside the narrator's sentence (after
+"that", or a fragment of reported speech: ``said the plan was "a disaster for…"``); it is
+looked for among the record's ``partial_quotes``, every other one among its ``quotes``.
+A figure's ``counts`` is what it counts or measures, read from the text: a noun ("profits"),
+a list of nouns that are equally right, or null when the text names nothing.
 
 ``source`` is either relative to the repository root (``seeds/...``) or, for ``bbc/...``,
 relative to the shared corpus folder (``--corpus``).  The BBC text is copyrighted, so the gold
@@ -14,17 +21,20 @@ files never hold it: a quote is identified only by its first few words (``begins
 The script runs ``sitegen annotate`` on every gold source (or reads ``--predictions``), then
 prints, per corpus section and overall:
 
-* quote precision / recall (a predicted quote matches a gold quote when its text, with leading
+* direct quote precision / recall (a predicted quote matches a gold quote when its text, with leading
   quote marks and whitespace removed, starts with ``begins`` -- or contains it within its first
   15 characters);
-* speaker accuracy over the matched quotes (the predicted ``speaker`` is the gold speaker or one
-  of that person's aliases, case-insensitively; a gold ``null`` must be predicted ``null``);
+* speaker accuracy over the matched direct quotes (the predicted ``speaker`` is the gold speaker
+  or one of that person's aliases, case-insensitively; a gold ``null`` must be predicted ``null``);
+* partial quotes: how many gold partial quotes are found among ``partial_quotes`` (same matching),
+  and of those how many have the right speaker;
 * person recall (gold people found among the predicted people by name or alias), person
   precision, and merging (for every gold person with two or more name forms of which the
   prediction found at least two: do they all belong to one predicted person?);
 * figure precision / recall (matched by text after normalising whitespace; a gold text that is
   contained in the predicted text or vice versa, on number boundaries, also matches) and, among
-  the matches, how many parsed values agree within 0.5%.
+  the matches, how many parsed values agree within 0.5% and how many say what they count
+  (``counts`` agrees with the gold on its last word, ignoring case and a plural "s").
 
 It is a report: the exit status is 0 whatever the scores (1 only when ``sitegen annotate``
 itself fails or nothing can be evaluated).
@@ -105,6 +115,11 @@ class Score:
     figure_fp: int = 0
     figure_fn: int = 0
     value_ok: int = 0
+    partial_n: int = 0
+    partial_found: int = 0
+    partial_speaker_ok: int = 0
+    counts_n: int = 0
+    counts_ok: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -365,6 +380,46 @@ def values_agree(gold_value: Any, predicted_value: Any) -> bool:
     return abs(p - g) <= VALUE_TOLERANCE * abs(g)
 
 
+def _speaker_right(
+    tag: str, gold: dict[str, Any], found: dict[str, Any], gold_people: dict[str, Any],
+    misses: list[str],
+) -> bool:
+    """Whether a matched quote's speaker is the gold one (a gold null wants none); notes a miss."""
+    predicted_speaker = found.get("speaker")
+    gold_speaker = gold.get("speaker")
+    if gold_speaker is None:
+        ok = not predicted_speaker
+    else:
+        person = gold_people.get(gold_speaker, {"name": gold_speaker, "aliases": []})
+        allowed = {gold_speaker.casefold()} | {a.casefold() for a in person["aliases"]}
+        ok = isinstance(predicted_speaker, str) and predicted_speaker.casefold() in allowed
+    if not ok:
+        misses.append(
+            f"{tag}: speaker wrong for {gold['begins']!r}: "
+            f"gold {gold_speaker!r}, predicted {predicted_speaker!r}"
+        )
+    return ok
+
+
+def _head_word(phrase: str) -> str:
+    """The last word of a counted noun phrase, lower case, without a plural "s" ("ies" → "y")."""
+    words = phrase.casefold().split()
+    word = words[-1] if words else ""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def counts_agree(gold: Any, predicted: Any) -> bool:
+    """Whether a figure's predicted ``counts`` is the gold one (or one of the gold list)."""
+    if gold is None:
+        return predicted is None
+    if not isinstance(predicted, str) or not predicted.strip():
+        return False
+    wanted = gold if isinstance(gold, list) else [gold]
+    return _head_word(predicted) in {_head_word(str(w)) for w in wanted}
+
+
 def person_forms(person: dict[str, Any]) -> set[str]:
     """All comparison forms of a (gold or predicted) person's name and aliases."""
     names = [person.get("name") or ""]
@@ -387,32 +442,30 @@ def score_article(art: GoldArticle, pred: dict[str, Any] | None) -> Score:
     article_text = str(pred.get("text") or "")
     gold_people = {p["name"]: p for p in art.people}
 
-    # Quotes and speakers.
+    # Quotes and speakers: direct quotes against `quotes`, partial ones against `partial_quotes`.
+    direct = [q for q in art.quotes if q.get("kind", "direct") != "partial"]
+    partial = [q for q in art.quotes if q.get("kind") == "partial"]
     pred_quotes = [q for q in pred.get("quotes") or [] if isinstance(q, dict)]
     texts = [quote_text(q, article_text) for q in pred_quotes]
-    pairs, extra = match_quotes(art.quotes, texts)
-    s.quote_tp, s.quote_fn, s.quote_fp = len(pairs), len(art.quotes) - len(pairs), len(extra)
-    for gi, gq in enumerate(art.quotes):
+    pairs, extra = match_quotes(direct, texts)
+    s.quote_tp, s.quote_fn, s.quote_fp = len(pairs), len(direct) - len(pairs), len(extra)
+    for gi, gq in enumerate(direct):
         if gi not in pairs:
             s.misses.append(f"{tag}: quote missed: {gq['begins']!r} ({gq['speaker']})")
             continue
-        predicted_speaker = pred_quotes[pairs[gi]].get("speaker")
-        gold_speaker = gq.get("speaker")
-        if gold_speaker is None:
-            ok = not predicted_speaker
-        else:
-            person = gold_people.get(gold_speaker, {"name": gold_speaker, "aliases": []})
-            allowed = {gold_speaker.casefold()} | {a.casefold() for a in person["aliases"]}
-            ok = isinstance(predicted_speaker, str) and predicted_speaker.casefold() in allowed
         s.speaker_n += 1
-        s.speaker_ok += ok
-        if not ok:
-            s.misses.append(
-                f"{tag}: speaker wrong for {gq['begins']!r}: "
-                f"gold {gold_speaker!r}, predicted {predicted_speaker!r}"
-            )
+        s.speaker_ok += _speaker_right(tag, gq, pred_quotes[pairs[gi]], gold_people, s.misses)
     for pi in extra:
         s.misses.append(f"{tag}: quote not in gold: {_preview(texts[pi])!r}")
+    pred_partial = [q for q in pred.get("partial_quotes") or [] if isinstance(q, dict)]
+    partial_pairs, _ = match_quotes(partial, [quote_text(q, article_text) for q in pred_partial])
+    s.partial_n, s.partial_found = len(partial), len(partial_pairs)
+    for gi, gq in enumerate(partial):
+        if gi not in partial_pairs:
+            s.misses.append(f"{tag}: partial quote missed: {gq['begins']!r} ({gq['speaker']})")
+            continue
+        found = pred_partial[partial_pairs[gi]]
+        s.partial_speaker_ok += _speaker_right(tag, gq, found, gold_people, s.misses)
 
     # People: recall, precision and merging.
     pred_people = [p for p in pred.get("people") or [] if isinstance(p, dict)]
@@ -462,6 +515,15 @@ def score_article(art: GoldArticle, pred: dict[str, Any] | None) -> Score:
                 f"{tag}: figure value wrong for {gf['text']!r}: "
                 f"gold {gf.get('value')!r}, predicted {pf.get('value')!r}"
             )
+        if "counts" in gf:
+            s.counts_n += 1
+            if counts_agree(gf["counts"], pf.get("counts")):
+                s.counts_ok += 1
+            else:
+                s.misses.append(
+                    f"{tag}: figure counts wrong for {gf['text']!r}: "
+                    f"gold {gf['counts']!r}, predicted {pf.get('counts')!r}"
+                )
     for pi in fextra:
         s.misses.append(f"{tag}: figure not in gold: {pred_figures[pi].get('text')!r}")
     return s
@@ -538,6 +600,8 @@ COLUMNS = (
     "figure R",
     "figure F1",
     "value ok",
+    "counts ok",
+    "partial",
 )
 
 
@@ -557,6 +621,8 @@ def table_row(name: str, s: Score) -> list[str]:
         _pct(s.figure_tp, s.figure_tp + s.figure_fn),
         _f1(s.figure_tp, s.figure_fp, s.figure_fn),
         _frac(s.value_ok, s.figure_tp),
+        _frac(s.counts_ok, s.counts_n),
+        f"{s.partial_found}/{s.partial_n} (spk {s.partial_speaker_ok})" if s.partial_n else "-",
     ]
 
 

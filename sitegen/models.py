@@ -106,7 +106,13 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Direct speech; the span covers the quoted words with their quote marks."""
+    """Quoted speech; the span covers the quoted words with their quote marks.
+
+    ``kind`` is "direct" (the speech itself, set off from the narration) or "partial"
+    (quoted words inside the narrator's sentence: ``said the plan was "a disaster for…"``).
+    ``speaker_span`` is the mention that attributes it ("he" of "he said"), ``speaker``
+    and ``speaker_key`` the person that mention stands for.
+    """
 
     start: int
     end: int
@@ -115,6 +121,7 @@ class Quote:
     speaker_key: str | None = None
     speaker_span: tuple[int, int] | None = None
     cue: str | None = None
+    kind: str = "direct"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +151,8 @@ class Annotations:
 
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()  # one per entity the mentions name, every label
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # direct quotes only: what a person said, word for word
+    partial_quotes: tuple[Quote, ...] = ()  # quoted words inside the narration
     figures: tuple[Figure, ...] = ()
     noun_phrases: tuple[Phrase, ...] = field(default=())  # key noun phrases in text order, for topics
 

@@ -14,6 +14,7 @@ def annotations_to_dict(annotations: Annotations) -> dict[str, Any]:
         "mentions": [asdict(m) for m in annotations.mentions],
         "entities": [asdict(e) for e in annotations.entities],
         "quotes": [asdict(q) for q in annotations.quotes],
+        "partial_quotes": [asdict(q) for q in annotations.partial_quotes],
         "figures": [asdict(f) for f in annotations.figures],
         "noun_phrases": [[p.start, p.end, p.text] for p in annotations.noun_phrases],
     }
@@ -28,13 +29,22 @@ def annotations_from_dict(data: dict[str, Any]) -> Annotations:
                       "doubted": tuple((label, count) for label, count in e["doubted"])})
             for e in data["entities"]
         ),
-        quotes=tuple(
-            Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
-            for q in data["quotes"]
-        ),
+        quotes=_quotes(data["quotes"]),
+        partial_quotes=_quotes(data["partial_quotes"]),
         figures=tuple(Figure(**f) for f in data["figures"]),
         noun_phrases=tuple(Phrase(start, end, text) for start, end, text in data["noun_phrases"]),
     )
+
+
+def _quotes(records: list[dict[str, Any]]) -> tuple[Quote, ...]:
+    return tuple(
+        Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
+        for q in records
+    )
+
+
+def _quote_record(quote: Quote) -> dict[str, Any]:
+    return {**asdict(quote), "speaker_span": list(quote.speaker_span) if quote.speaker_span else None}
 
 
 def article_record(article: Article, annotations: Annotations) -> dict[str, Any]:
@@ -53,10 +63,8 @@ def article_record(article: Article, annotations: Annotations) -> dict[str, Any]
              "descriptions": list(p.descriptions)}
             for p in annotations.people
         ],
-        "quotes": [
-            {**asdict(q), "speaker_span": list(q.speaker_span) if q.speaker_span else None}
-            for q in annotations.quotes
-        ],
+        "quotes": [_quote_record(q) for q in annotations.quotes],
+        "partial_quotes": [_quote_record(q) for q in annotations.partial_quotes],
         "figures": [asdict(f) for f in annotations.figures],
     }
 

@@ -82,12 +82,14 @@ class Said:
     words: str
     by: str | None = None
     key: str | None = None
+    partial: bool = False
 
 
-def said(words: str, by: str | None = None, *, key: str | None = None) -> Said:
+def said(words: str, by: str | None = None, *, key: str | None = None, partial: bool = False) -> Said:
     """A quote; ``by`` is the name of one of the article's entities (or None: unknown), whose
-    local key is the speaker's (``key`` when two entities of the article share the name)."""
-    return Said(words, by, key)
+    local key is the speaker's (``key`` when two entities of the article share the name);
+    ``partial`` makes it a partial quote (quoted words inside the narration)."""
+    return Said(words, by, key, partial)
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,8 @@ def article(
         entities=tuple(Entity(e.local_key, e.name, e.label, e.aliases, counts[e.local_key],
                               e.descriptions, e.vouched, e.doubted)
                        for e in entities),
-        quotes=tuple(_quote(text, q, keys) for q in quotes),
+        quotes=tuple(_quote(text, q, keys) for q in quotes if not q.partial),
+        partial_quotes=tuple(_quote(text, q, keys) for q in quotes if q.partial),
         figures=tuple(_figure(text, f) for f in figures),
         noun_phrases=_phrases(text, phrases),
     )
@@ -225,7 +228,8 @@ def _find(text: str, part: str) -> tuple[int, int]:
 def _quote(text: str, quote: Said, keys: dict[str, str]) -> Quote:
     start, end = _find(text, quote.words)
     return Quote(start, end, quote.words, speaker=quote.by,
-                 speaker_key=quote.key or (keys[quote.by] if quote.by else None))
+                 speaker_key=quote.key or (keys[quote.by] if quote.by else None),
+                 kind="partial" if quote.partial else "direct")
 
 
 def _figure(text: str, number: Number) -> Figure:

@@ -50,7 +50,9 @@ def test_sample_figures(sample: tuple[str, Annotations]) -> None:
     assert [(f.text, f.value) for f in annotations.figures] == [
         ("85,505", 85505), ("81,782", 81782), ("1,290", 1290), ("3,291", 3291),
     ]
-    assert annotations.figures[0].counts == "cases"
+    # "China has 81,782" counts the cases elided after it; "stands at 1,290 and 3,291,
+    # respectively" counts what the death toll counts.
+    assert [f.counts for f in annotations.figures] == ["cases", "cases", "deaths", "deaths"]
 
 
 def test_entity_offsets_point_at_their_text(sample: tuple[str, Annotations]) -> None:

@@ -235,3 +235,22 @@ def test_subjects_are_classified_by_kind(words: list[str], tags: list[str], kind
     assert found == kind
     start, end = subject_span(head, found)
     assert doc.text[start:end] == (" ".join(words[:-1]) if kind != "pronoun" else "he")
+
+
+def test_a_parse_whose_root_is_the_noun_before_the_verb_ends() -> None:
+    """“Great,” the man said, parsed with "man" as the root: the climb up the noun phrase
+    stops there (spaCy hands out a new Token object each time, so the root is found by index)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitegen.annotate.cues import cue_after
+    from sitegen.annotate.quotemarks import QuotedSpan
+
+    words = ["“", "Great", ",", "”", "the", "man", "said", "."]
+    doc = Doc(Vocab(), words=words, spaces=[False, False, False, True, True, True, False, False],
+              heads=[5, 5, 5, 5, 5, 5, 5, 5], deps=["punct", "intj", "punct", "punct", "det", "ROOT",
+                                                    "acl", "punct"],
+              tags=["``", "UH", ",", "''", "DT", "NN", "VBD", "."])
+    attribution = cue_after(doc, QuotedSpan(0, 9), len(doc.text))
+    assert attribution is not None and doc.text[attribution.speaker_start : attribution.speaker_end] \
+        .endswith("man")

@@ -413,6 +413,15 @@ def test_articles_sharing_a_person_are_related_but_not_by_a_section_alone() -> N
     assert related == {"a": ["articles/b/index.html"], "b": ["articles/a/index.html"], "c": []}
 
 
+def test_a_partial_quote_is_never_one_of_a_persons_quotes() -> None:
+    text = "Tony Blair said it was “a vote for a Tory government”. “We will win,” he said."
+    item = article("a", text, people=["Tony Blair"],
+                   quotes=[said("“a vote for a Tory government”", "Tony Blair", partial=True),
+                           said("“We will win,”", "Tony Blair")])
+    tony = person_page(site(item), "tony-blair")
+    assert [q.quote.text for q in tony.quotes] == ["“We will win,”"]
+
+
 def test_a_name_mostly_tagged_a_place_with_nothing_vouching_for_a_person_is_the_place() -> None:
     built = site(article("model", "Jordan sang.", people=["Jordan"]),
                  article("rain", "Rain fell in Jordan.", names=[place("Jordan")]),

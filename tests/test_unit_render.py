@@ -255,6 +255,40 @@ def test_a_quote_names_its_speaker_as_the_archive_does() -> None:
     assert speakers == ["Tony Blair", "unknown speaker", "unknown speaker"]
 
 
+PARTIAL = "Tony Blair said a vote for them was “a vote for a Tory government”. “We will win,” he said."
+
+
+def _partial() -> AnnotatedArticle:
+    return article("partial", PARTIAL, people=["Tony Blair"],
+                   quotes=[said("“a vote for a Tory government”", "Tony Blair", partial=True),
+                           said("“We will win,”", "Tony Blair")])
+
+
+def test_a_partial_quote_is_marked_apart_with_its_speaker_in_a_tooltip() -> None:
+    page = page_of(site(_partial()), "partial")
+    body = Body(body_of(page))
+    assert body.classes_around("“a vote for a Tory government”") == [["p", "hl hl-quote hl-partial"]]
+    assert body.classes_around("“We will win,”") == [["p", "hl hl-quote"]]
+    assert sorted(body.ids) == ["e1", "pq1", "q1"]
+    partial = next(h for h in highlights_for(page, href(page)) if "hl-partial" in h.css)
+    assert partial.tip == "quoted in part · Tony Blair"
+
+
+def test_the_panel_lists_partial_quotes_apart() -> None:
+    page = page_of(site(_partial()), "partial")
+    panel = side_panel(page, href(page))
+    assert [(q.speaker, q.text, q.anchor) for q in panel.quotes] == [("Tony Blair", "We will win,", "q1")]
+    assert [(q.speaker, q.text, q.anchor) for q in panel.partial_quotes] == [
+        ("Tony Blair", "a vote for a Tory government", "pq1")]
+
+
+def test_a_figure_says_what_it_counts_in_its_tooltip() -> None:
+    item = article("a", "Profits rose to £5m.", figures=[figure("£5m", 5e6, "profits")])
+    (highlight,) = highlights_for(page_of(site(item), "a"), lambda ref: None)
+    assert highlight.tip == "money · 5,000,000 · profits"
+    assert dict(highlight.attributes)["data-counts"] == "profits"
+
+
 def test_a_mention_without_a_page_is_a_span() -> None:
     page = page_of(site(article("a", "Sony and Acme.", names=[org("Sony"), org("Acme")]),
                         article("b", names=[org("Acme")])), "a")

@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.counted import counted_noun, share_counts
 from sitegen.annotate.lexicon import alternation
 from sitegen.annotate.nlp import doc_text, entity_span
 from sitegen.annotate.numbers import SCALES, parse_value
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _NUMBER = re.compile(r"(?<![\w.,/])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 _CURRENCY = re.compile(r"(?:US|A|C|NZ|HK)?[£$€¥]\s?$")
@@ -101,7 +102,7 @@ def match_figures(doc: Doc) -> list[FigureMatch]:
         figure = _read_number(doc, match, athletics)
         if figure is not None:
             found.append(figure)
-    return sorted(found, key=lambda f: f.start)
+    return share_counts(doc, sorted(found, key=lambda f: f.start))
 
 
 def _read_number(doc: Doc, match: re.Match[str], athletics: bool) -> FigureMatch | None:
@@ -213,7 +214,7 @@ def _figure(doc: Doc, start: int, end: int, label: str, value: float | None) -> 
     if label == "QUANTITY":
         counts = _unit(doc_text(doc)[start:end])
     else:
-        counts = _counted_noun(span, label) if span is not None else None
+        counts = counted_noun(span, label) if span is not None else None
     return FigureMatch(start, end, doc_text(doc)[start:end], value, counts, label)
 
 
@@ -221,37 +222,10 @@ def _unit(text: str) -> str | None:
     """What a quantity measures: its unit ("9.87 seconds" → "seconds", "100m" → "metres")."""
     if re.search(r"-year-olds?$", text):
         return "age"
-    words = re.findall(r"[A-Za-z]+", text.replace("-", " "))
+    words = [w for w in re.findall(r"[A-Za-z]+", text.replace("-", " "))
+             if w not in ("million", "billion", "thousand", "bn")]  # "7.1 million times"
     if not words:
         return None
     unit = " ".join(words) if words[0] == "square" else words[0]
     return {"m": "metres", "mm": "millimetres", "cm": "centimetres", "km": "kilometres", "kg": "kilograms",
             "secs": "seconds", "sec": "seconds", "s": "seconds", "ft": "feet"}.get(unit, unit)
-
-
-def _counted_noun(span: Span, label: str) -> str | None:
-    """The noun the number measures: its head ("85,505 cases"), or "of" + noun."""
-    if label in ("MONEY", "PERCENT"):
-        return None
-    root = span.root
-    head = root.head
-    if root.dep_ in ("nummod", "quantmod", "amod", "compound") and head.tag_.startswith("NN") \
-            and head.i >= span.end:
-        return _noun_phrase(head)
-    # "1.2 million of them" / "thousands of people"
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.tag_.startswith("NN")]
-            if objects:
-                return _noun_phrase(objects[0])
-    if root.tag_.startswith("NN") and root.i > span.start and root.lower_ not in ("m", "bn", "%"):
-        return root.text  # "250 screens" taken whole: the noun is the span's own head
-    return None
-
-
-def _noun_phrase(noun: Token) -> str:
-    words = [
-        c for c in noun.lefts
-        if c.dep_ == "compound" and c.tag_.startswith("NN") and c.lower_ not in ("m", "bn", "k", "%")
-    ]
-    return " ".join([w.text for w in words] + [noun.text])

@@ -72,6 +72,18 @@ TITLE_GENDER = {
     **dict.fromkeys(_words("Mrs Ms Miss Lady Dame Baroness Queen Princess"), FEMALE),
 }
 PRONOUN_GENDER = {"he": MALE, "she": FEMALE}
+# Role words that tell a person's gender ("the congresswoman", "Bush's wife Laura").
+GENDERED_NOUNS = {
+    **dict.fromkeys(_words(
+        "man boy father son brother husband uncle nephew grandfather king prince businessman "
+        "spokesman chairman congressman councilman sportsman actor lord duke emperor monk widower"
+    ), MALE),
+    **dict.fromkeys(_words(
+        "woman girl mother daughter sister wife aunt niece grandmother queen princess businesswoman "
+        "spokeswoman chairwoman congresswoman councilwoman sportswoman actress lady duchess empress "
+        "nun widow"
+    ), FEMALE),
+}
 
 # --- people, organisations, nationalities ---------------------------------------------------
 
@@ -197,19 +209,84 @@ _SPEECH_BASES = _words(
     recall joke acknowledge agree complain concede conclude observe promise remark reveal
     shout cry vow boast quip confess counter intimate maintain respond retort reiterate
     emphasise emphasize deny caution accept sigh laugh muse protest plead demand concur
-    recount lament enthuse
+    recount lament enthuse yell chant scream exclaim bark mock snap interject gush rave answer
+    report proclaim sing assure
     """
 )
 _IRREGULAR_SPEECH_FORMS = frozenset(
-    _words("said told wrote written thought think thinks thinking admitted admitting quipped quipping")
+    _words("said told wrote written thought think thinks thinking admitted admitting quipped quipping "
+           "sang sung")
 )
 SPEECH_VERBS = frozenset(
     {form for base in _SPEECH_BASES for form in inflect(base)} | _IRREGULAR_SPEECH_FORMS
 )
+# Verbs that attribute speech with their particle ("she went on", "Trump shot back").
+PHRASAL_SPEECH_VERBS = {
+    **{form: "on" for form in inflect("go") | {"went", "gone"}},
+    **{form: "back" for form in inflect("shoot") | inflect("fire") | {"shot"}},
+    **{form: "out" for form in inflect("point")},
+    **{form: "in" for form in inflect("chime") | inflect("weigh")},
+    **{form: "it" for form in {"put", "puts", "putting"}},
+}
+# Speech verbs whose object is the listener ("telling reporters", "asked the crowd").
+LISTENER_VERBS = frozenset(
+    form for base in _words("tell ask urge assure remind inform thank warn") for form in inflect(base)
+) | frozenset(_words("told"))
 # The forms that, after "Mr Smith", show a sentence is narration about a speaker, not
 # speech: the common reporting verbs the rule was written and checked with, a subset of
 # SPEECH_VERBS (widening it would change where unclosed quotes end).
 NARRATION_VERBS = _words("said says added told explained argued insisted warned believes thinks")
+
+# Verbs whose object is a name or a state, never something said: a capitalised quote right
+# after one is a title or a slogan ("the slogan is “I'm with her”"), not direct speech.
+NAMING_VERBS = frozenset(
+    _words("is are was were be been being has have had do does did titled entitled called named dubbed")
+)
+
+# --- figures: what they count ----------------------------------------------------------------
+
+# Nouns of change: a figure of one says how much of what follows ("a 40% drop in profits").
+CHANGE_NOUNS = frozenset(
+    form for base in _words("rise fall drop increase decrease cut jump gain decline growth slump surge")
+    for form in (base, base + "s")
+)
+# Nouns of measure: a figure of one counts what they measure ("the number of hotspots",
+# "growth forecasts", "forecasts for growth").
+MEASURE_NOUNS = frozenset(
+    form for base in _words("number total count forecast figure estimate tally level")
+    for form in (base, base + "s")
+)
+# A toll counts the plural of its modifier ("the death toll" counts deaths).
+TOLL_NOUNS = frozenset(_words("toll tolls"))
+# Verbs whose object figure is a measure of their subject ("turnover was up 4.3%",
+# "the toll stands at 1,290", "forecasts were scaled back to 4%").
+MEASURE_VERBS = frozenset(
+    form
+    for base in _words(
+        "rise fall grow reach stand stay remain climb drop increase decrease jump slip slide soar "
+        "plunge decline total hit top exceed double halve cut raise scale close end number amount "
+        "come set average peak hover rank"
+    )
+    for form in inflect(base)
+) | frozenset(_words("rose risen fell fallen grew grown stood came be is are was were been being"))
+# Verbs whose money or count is a thing of its own ("lent Russia $6bn" is a loan).
+MONEY_VERB_NOUNS = {
+    **dict.fromkeys(inflect("cost"), "cost"),
+    **dict.fromkeys(inflect("spend") | {"spent"}, "spending"),
+    **dict.fromkeys(inflect("fine"), "fine"),
+    **dict.fromkeys(inflect("lend") | {"lent"} | inflect("borrow"), "loan"),
+    **dict.fromkeys(inflect("pay") | {"paid"}, "payment"),
+    **dict.fromkeys(inflect("invest"), "investment"),
+    **dict.fromkeys(inflect("earn"), "earnings"),
+    **dict.fromkeys(inflect("donate"), "donation"),
+    **dict.fromkeys(inflect("owe"), "debt"),
+    **dict.fromkeys(inflect("die") | {"died", "dying"} | inflect("kill"), "deaths"),
+    **dict.fromkeys(inflect("injure"), "injuries"),
+}
+# Verbs of sale: "sold for $9.3bn" is the price of what was sold.
+SALE_VERBS = frozenset(
+    form for base in _words("sell buy auction acquire") for form in inflect(base)
+) | frozenset(_words("sold bought"))
 
 # --- function words -------------------------------------------------------------------------
 

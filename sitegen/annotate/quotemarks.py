@@ -44,9 +44,13 @@ def _role(text: str, index: int, single: bool = False) -> str | None:
     before = text[index - 1] if index > 0 else ""
     after = text[index + 1] if index + 1 < len(text) else ""
     if mark == "“":
-        return OPEN
+        # An opening mark typed where a closing one belongs ("unusual,“ said Mr Noble").
+        misused = before and not before.isspace() and before not in _OPENING_CONTEXT \
+            and (after == "" or after.isspace())
+        return CLOSE if misused else OPEN
     if mark == "”":
-        return CLOSE
+        misused = (before == "" or before.isspace()) and after.isalnum()
+        return OPEN if misused else CLOSE
     if mark == "‘":
         return OPEN if (before == "" or before.isspace() or before in _OPENING_CONTEXT
                         or before in "“\"") and after.isalnum() else None

@@ -14,7 +14,7 @@ from sitegen.annotate.names import PERSON, Clusters, cluster_mentions
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.people import PersonReading, read_people
 from sitegen.annotate.phrases import noun_phrases
-from sitegen.annotate.quotes import match_quotes
+from sitegen.annotate.quotes import DIRECT, PARTIAL, match_quotes
 from sitegen.annotate.speakers import resolve_quotes
 from sitegen.models import Annotations, Entity, Figure, Mention
 
@@ -32,15 +32,16 @@ def annotate_doc(doc: Doc) -> Annotations:
         Mention(m.start, m.end, text[m.start : m.end], m.label, clusters.key(clusters.of(m)))
         for m in mentions
     )
-    quoted = tuple(resolve_quotes(doc, mentions, clusters, quotes))
+    resolved = resolve_quotes(doc, mentions, clusters, quotes)
     by_key = {clusters.key(cluster): cluster for cluster in clusters.distinct()}
     titled = [m for m in mentions if m.label == PERSON and is_titled(text, m)]
     readings = read_people(doc, mentions, clusters, titled,
-                           [by_key[q.speaker_key] for q in quoted if q.speaker_key in by_key])
+                           [by_key[q.speaker_key] for q in resolved if q.speaker_key in by_key])
     return Annotations(
         mentions=records,
         entities=_entities(clusters, readings),
-        quotes=quoted,
+        quotes=tuple(q for q in resolved if q.kind == DIRECT),
+        partial_quotes=tuple(q for q in resolved if q.kind == PARTIAL),
         figures=tuple(
             Figure(f.start, f.end, f.text, f.value, f.counts, f.label)
             for f in match_figures(doc)

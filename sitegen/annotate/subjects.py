@@ -11,12 +11,14 @@ Nothing here guesses a name: a subject that is not a person stays unresolved.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitegen.annotate.lexicon import (
     DEFINITE_DETERMINERS,
     INDEFINITE_DETERMINERS,
+    LISTENER_VERBS,
     PRONOUN_GENDER,
     is_person_word,
 )
@@ -24,6 +26,13 @@ from sitegen.annotate.nlp import entity_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+_INVERTIBLE = frozenset({"VBD", "VBZ", "VBP", "VBN"})
+_PLACEHOLDERS = frozenset({"it", "this", "that", "which", "there"})  # subjects that say nothing
+# How a verb without a subject of its own hangs on the verb whose subject it shares.
+_SHARES_SUBJECT = frozenset({"conj", "xcomp", "advcl", "relcl", "pcomp", "acl"})
+_CLIMBS = _SHARES_SUBJECT | {"ccomp"}
+_THROUGH = frozenset({"prep", "pobj", "dobj", "pcomp", "acl", "acomp", "xcomp", "advcl", "attr"})
 
 # The kinds of subject, and of the speaker a quote is attributed to.
 NAME = "name"  # a proper name ("Mr Smith", "Xi")
@@ -44,23 +53,61 @@ class SubjectRef:
     head: int
 
 
-def verb_subject(verb: Token) -> Token | None:
-    """The active subject of a verb, or the name after it ("said Mr Smith")."""
+def verb_subject(verb: Token, inverted: bool = True) -> Token | None:
+    """The active subject of a verb, or the name after it ("said Mr Smith").
+
+    A verb without a subject of its own takes its clause's: "…and said", "adding,",
+    "began by saying", "released a statement saying" are said by the subject of the
+    verb they hang on (past a placeholder: "said it was too early but added"). Only a
+    finite verb or a participle has its subject after it ("said Mr Smith", "Continued
+    Stone:"), and never one that takes a listener ("telling reporters").
+    """
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None  # a passive verb's subject is the listener ("she was told: …")
+    own = _own_subject(verb, inverted)
+    if own is not None:
+        return own
+    head = _governing_verb(verb)
+    while head is not None:
+        subject = _own_subject(head, inverted=False)
+        if subject is not None and subject.lower_ not in _PLACEHOLDERS:
+            return subject
+        head = _governing_verb(head, climbing=subject is not None)
+    return None
+
+
+def _own_subject(verb: Token, inverted: bool) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
+    if not inverted or verb.tag_ not in _INVERTIBLE or verb.lower_ in LISTENER_VERBS:
         return None
     # "said Mr Smith" / "said the report": the parser hangs the subject after the verb.
     for child in verb.rights:
+        if child.ent_type_ in ("DATE", "TIME"):
+            continue  # "said Wednesday"
         if child.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and child.dep_ in (
             "nsubj", "dobj", "attr", "npadvmod", "appos", "oprd", "dative", "ccomp", "xcomp",
         ):
             return child
         if child.tag_ in ("NNP", "NNPS") or child.ent_type_ == "PERSON":
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl", "relcl") and verb.head is not verb:
-        return verb_subject(verb.head)
+    return None
+
+
+def _governing_verb(verb: Token, climbing: bool = False) -> Token | None:
+    """The verb whose subject a subjectless verb shares, through prepositions, nouns and
+    adjectives ("seemed ready to riff on it, telling"); past a placeholder subject, also
+    the verb whose complement the clause is ("said it was too early")."""
+    if verb.dep_ not in (_CLIMBS if climbing else _SHARES_SUBJECT) or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    for _ in range(4):
+        if head.tag_.startswith("VB") or head.tag_ == "MD":
+            return head
+        if head.head.i == head.i or head.dep_ not in _THROUGH:
+            return None
+        head = head.head
     return None
 
 
@@ -91,7 +138,7 @@ def classify_subject(token: Token) -> tuple[str, Token]:
     if token.tag_ == "NNP" and is_person_noun(token) and determiners & DEFINITE_DETERMINERS \
             and not any(c.dep_ == "compound" for c in token.lefts):
         return DESCRIPTION, token  # "the Cardinal": a title, not a name
-    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON":
+    if token.tag_ in ("NNP", "NNPS") or token.ent_type_ == "PERSON" or _untagged_name(token):
         return NAME, token  # whether the name is a person's is decided with all its mentions
     if token.tag_ == "NNS":
         return NOBODY, token
@@ -101,6 +148,12 @@ def classify_subject(token: Token) -> tuple[str, Token]:
         )
         return (DESCRIPTION if definite else INDEFINITE), token
     return NOBODY, token
+
+
+def _untagged_name(token: Token) -> bool:
+    """"But Davies stressed": a capitalised plural noun mid-sentence, no determiner, is a name."""
+    return token.tag_ == "NNS" and token.text[:1].isupper() and not token.is_sent_start \
+        and not _determiners(token)
 
 
 def _determiners(token: Token) -> set[str]:
@@ -150,7 +203,8 @@ def _token_extent(token: Token, kind: str) -> tuple[int, int]:
 
 
 def sentence_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[SubjectRef]:
-    """The main subject of each sentence, where it lies outside every quoted stretch."""
+    """The main subject of each sentence, where it lies outside every quoted stretch, and of
+    each clause joined to its main one ("…, but Ms Milanesi said it was difficult")."""
     found: list[SubjectRef] = []
     ordered = sorted(quoted)
     starts = [start for start, _ in ordered]
@@ -164,12 +218,19 @@ def sentence_subjects(doc: Doc, quoted: list[tuple[int, int]]) -> list[SubjectRe
         root = sentence.root
         if inside(root.idx):
             continue
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
-        if not subjects:
-            continue
-        # "ex-Tory education secretary Gillian Shepherd" can come out with two subjects.
-        classified = [classify_subject(subject) for subject in subjects]
-        kind, head = next(((k, h) for k, h in classified if k in (NAME, PRONOUN)), classified[0])
-        start, end = subject_span(head, kind)
-        found.append(SubjectRef(start, end, kind, head.idx))
+        for verb in (root, *(c for c in root.children if c.dep_ == "conj" and c.tag_.startswith("VB"))):
+            ref = _clause_subject(verb, inside)
+            if ref is not None:
+                found.append(ref)
     return found
+
+
+def _clause_subject(verb: Token, inside: Callable[[int], bool]) -> SubjectRef | None:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx)]
+    if not subjects:
+        return None
+    # "ex-Tory education secretary Gillian Shepherd" can come out with two subjects.
+    classified = [classify_subject(subject) for subject in subjects]
+    kind, head = next(((k, h) for k, h in classified if k in (NAME, PRONOUN)), classified[0])
+    start, end = subject_span(head, kind)
+    return SubjectRef(start, end, kind, head.idx)

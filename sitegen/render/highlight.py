@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
-from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
+from sitegen.anchors import figure_anchor, mention_anchor, partial_quote_anchor, quote_anchor
 from sitegen.archive import ArticlePage, EntityRef, spoken_by
 from sitegen.labels import PERSON, kind_name, style_of
 from sitegen.models import Layout, Slot
@@ -53,6 +53,13 @@ def highlights_for(page: ArticlePage, href: Callable[[EntityRef], str | None]) -
         attributes = [("data-speaker", speaker.name if speaker else "unknown speaker")]
         found.append(Highlight(quote.start, quote.end, _QUOTE_LAYER, "hl hl-quote",
                                quote_anchor(number), attributes=tuple(attributes)))
+    for number, quote in enumerate(annotations.partial_quotes, start=1):
+        # Quoted words inside the narration: marked apart, with no speaker badge in the text.
+        speaker = spoken_by(page, quote)
+        name = speaker.name if speaker else "unknown speaker"
+        found.append(Highlight(quote.start, quote.end, _QUOTE_LAYER, "hl hl-quote hl-partial",
+                               partial_quote_anchor(number),
+                               attributes=(("data-speaker", name),), tip=f"quoted in part · {name}"))
     for number, mention in enumerate(annotations.mentions, start=1):
         ref = page.entities.get(mention.key)
         if ref is None:
@@ -68,7 +75,7 @@ def highlights_for(page: ArticlePage, href: Callable[[EntityRef], str | None]) -
         if figure.value is not None:
             attributes.append(("data-value", _number(figure.value)))
         if figure.counts:
-            attributes.append(("data-counts", figure.counts))
+            attributes.append(("data-counts", figure.counts))  # the tip says it too, for a reader
         found.append(Highlight(figure.start, figure.end, _INNER_LAYER, "hl hl-figure",
                                figure_anchor(number), attributes=tuple(attributes),
                                tip=_figure_tip(figure.label, figure.value, figure.counts)))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sitegen.anchors import figure_anchor, mention_anchor, quote_anchor
+from sitegen.anchors import figure_anchor, mention_anchor, partial_quote_anchor, quote_anchor
 from sitegen.archive import ArticlePage, EntityRef, spoken_by
 from sitegen.labels import STYLES, style_of
+from sitegen.models import Quote
 
 EntityHref = Callable[[EntityRef], str | None]  # the URL of an entity's page from this article
 
@@ -58,6 +59,7 @@ class Panel:
     groups: tuple[PanelGroup, ...]
     quotes: tuple[PanelQuote, ...]
     figures: tuple[PanelFigure, ...]
+    partial_quotes: tuple[PanelQuote, ...] = ()  # quoted words inside the narration
 
 
 def side_panel(page: ArticlePage, href: EntityHref, filters: frozenset[str] = frozenset()) -> Panel:
@@ -87,13 +89,21 @@ def side_panel(page: ArticlePage, href: EntityHref, filters: frozenset[str] = fr
         ))
         for style, title in STYLES
     )
-    quotes = []
-    for number, quote in enumerate(annotations.quotes, start=1):
-        speaker = spoken_by(page, quote)
-        quotes.append(PanelQuote(speaker.name if speaker else None, href(speaker) if speaker else None,
-                                 quote.text.strip("“”\"‘’ "), quote_anchor(number)))
+    quotes = _panel_quotes(page, href, annotations.quotes, quote_anchor)
+    partial = _panel_quotes(page, href, annotations.partial_quotes, partial_quote_anchor)
     figures = tuple(
         PanelFigure(f.text, f.counts, figure_anchor(number))
         for number, f in enumerate(annotations.figures, start=1)
     )
-    return Panel(groups, tuple(quotes), figures)
+    return Panel(groups, quotes, figures, partial)
+
+
+def _panel_quotes(
+    page: ArticlePage, href: EntityHref, quotes: tuple[Quote, ...], anchor: Callable[[int], str]
+) -> tuple[PanelQuote, ...]:
+    found = []
+    for number, quote in enumerate(quotes, start=1):
+        speaker = spoken_by(page, quote)
+        found.append(PanelQuote(speaker.name if speaker else None, href(speaker) if speaker else None,
+                                quote.text.strip("“”\"‘’ "), anchor(number)))
+    return tuple(found)
