@@ -10,10 +10,13 @@ kept in .cache/polnear-annotations between runs.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
+import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,3 +119,62 @@ def test_the_figures_table_and_csv_hold_every_figure(data: Path) -> None:
     csv_rows = (site / "figures" / "figures.csv").read_text(encoding="utf-8")
     assert figures > 1000 and rows == figures
     assert len(list(csv.reader(io.StringIO(csv_rows)))) == figures + 1  # and the header
+
+
+
+# --- what a reader sees (issue 18: screenshots of every page type, kept as test artefacts) ------
+
+SCREENSHOTS = REPO / ".cache" / "artefacts" / "polnear-screenshots"  # git-ignored, kept after the run
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _page_types(data: Path, topics: list[dict]) -> dict[str, str]:
+    article = sorted((data / "articles").glob("*.json"))[0].stem
+    topic = next(t["url"] for t in topics if t["kind"] != "section")
+    return {"home": "index.html", "page-2": "page/2/index.html", "article": f"articles/{article}/index.html",
+            "people": "people/index.html", "person": "people/hillary-clinton/index.html",
+            "topics": "topics/index.html", "topic": f"{topic}index.html", "figures": "figures/index.html",
+            "404": "404.html"}
+
+
+def _photograph(base: str, pages: dict[str, str]) -> None:
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for width in (1280, 390):
+            for scheme in ("light", "dark"):
+                context = browser.new_context(viewport={"width": width, "height": 900},
+                                              color_scheme=scheme)
+                page = context.new_page()
+                for name, path in pages.items():
+                    response = page.goto(base + path)
+                    assert response is not None and response.ok, path
+                    assert page.locator("main h1").count() >= 1, path
+                    page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{scheme}.png"))
+                context.close()
+        browser.close()
+
+
+@pytest.mark.browser
+def test_every_page_type_is_photographed_in_light_and_dark(data: Path, topics: list[dict]) -> None:
+    """PNGs of every page type at 1280 and 390 px, light and dark, in .cache/artefacts, to look at
+    before a change to the pages is called done; each must be a real picture of a real page."""
+    from test_browser import CHROMIUM, _Handler, _Server
+
+    if not Path(CHROMIUM).is_file():
+        message = f"{CHROMIUM} is missing: run 'make browser-deps'"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(data.parent)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True)
+    try:
+        _photograph(f"http://127.0.0.1:{server.server_address[1]}/", _page_types(data, topics))
+    finally:
+        server.shutdown()
+        server.server_close()
+    shots = sorted(SCREENSHOTS.glob("*.png"))
+    assert len(shots) == 9 * 2 * 2
+    assert all(shot.read_bytes()[:8] == PNG and shot.stat().st_size > 10_000 for shot in shots)
