@@ -11,6 +11,7 @@ from sitegen.annotate.mentions import (
     ArticleContext,
     drop_doubtful_people,
     drop_quoted_terms,
+    is_titled,
     named_speakers,
     titled_names,
     vote_people,
@@ -73,6 +74,11 @@ def test_a_title_vouches_for_a_one_word_person(blank: Language) -> None:
                 mention(text, "Hu", PERSON), mention(text, "Hu", "ORG", 1)]
     labels = [m.label for m in vote_people(article(blank, text), mentions)]
     assert labels == [PERSON, PERSON, "ORG", "ORG"]  # the same votes, no title: no person
+
+
+def test_a_justice_is_titled(blank: Language) -> None:
+    text = "The late Justice Scalia wrote it."
+    assert is_titled(text, mention(text, "Scalia", PERSON))  # it vouches for a person
 
 
 def test_lone_one_word_people_need_support(blank: Language) -> None:

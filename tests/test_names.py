@@ -104,6 +104,8 @@ def test_entities_of_one_article_never_share_a_key() -> None:
 def test_a_group_named_after_a_person_is_no_person() -> None:
     assert not is_person_name("Team Clinton") and is_person_name("Hillary Clinton")
     assert not is_person_name("Herne Hill Harriers")  # an athletics club
+    assert not is_person_name("Right Wing Watch") and not is_person_name("Lives Matter")
+    assert not is_person_name("The Blaze")
 
 
 def test_a_surname_one_letter_off_joins_the_one_full_name_of_the_article() -> None:

@@ -50,7 +50,7 @@ HONORIFICS = _words(
 )
 # Not "Coach": British usage writes "England coach Andy Robinson", and "Coach Carter" is a film.
 OFFICE_TITLES = _words(
-    "President Minister Secretary Senator Chancellor Judge Governor Mayor King Queen Prince "
+    "President Minister Secretary Senator Chancellor Judge Justice Governor Mayor King Queen Prince "
     "Princess Pope Captain"
 )
 OTHER_TITLES = (
@@ -133,7 +133,7 @@ ORGANISATION_WORDS = frozenset(
     house hall stadium museum square towers beach palace cathedral abbey gardens airport station
     brothers partners associates holdings ventures media labs systems technologies solutions
     consulting strategies network networks energy fuels coal grants caucus
-    chair professorship scholarship fellowship lecture live harriers
+    chair professorship scholarship fellowship lecture live harriers watch matter
     """
     )
 )

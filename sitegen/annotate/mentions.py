@@ -290,6 +290,8 @@ def named_speakers(article: ArticleContext, mentions: list[NameSpan]) -> list[Na
         if any(m.start < end and start < m.end for m in mentions + added):
             continue
         name = clean_name(text[start:end], PERSON)
+        if not is_person_name(name):
+            continue  # "Right Wing Watch said": an organisation speaks too
         if _FULL_NAME.match(name):
             offset = text.find(name, start, end)
             added.append(NameSpan(offset, offset + len(name), name, PERSON))

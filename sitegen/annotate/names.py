@@ -136,7 +136,7 @@ def is_person_name(name: str) -> bool:
     """Whether a cleaned PERSON name can be a person's: not a party, award or organisation."""
     words = name.lower().split()
     return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS \
-        and words[0] not in _GROUP_WORDS
+        and words[0] not in _GROUP_WORDS and not (words[0] == "the" and len(words) > 1)  # "The Blaze"
 
 
 _GROUP_WORDS = frozenset({"team", "camp"})  # "Team Clinton", "Team GB": a group, not its leader
