@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, write_files
 
-from sitegen.annotate.cache import AnnotationCache, CacheError, annotator_version, cache_key
+from sitegen.annotate.cache import AnnotationCache, CacheError, annotator_version, cache_key, source_version
 from sitegen.annotate.nlp import model_identity
 from sitegen.cli import main
 from sitegen.config import Config
@@ -111,3 +111,13 @@ def test_unusable_cache_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(CacheError, match=r"cannot use the annotation cache .*check the folder"):
         AnnotationCache(tmp_path / "file" / "cache")
+
+
+def test_the_annotator_version_follows_the_modules_that_shape_records_only(tmp_path: Path) -> None:
+    (tmp_path / "quotes.py").write_text("RULE = 1\n", encoding="utf-8")
+    (tmp_path / "cluster.py").write_text("BATCH = 32\n", encoding="utf-8")
+    before = source_version(tmp_path)
+    (tmp_path / "cluster.py").write_text("BATCH = 64\n", encoding="utf-8")  # where it runs: same records
+    assert source_version(tmp_path) == before
+    (tmp_path / "quotes.py").write_text("RULE = 2\n", encoding="utf-8")
+    assert source_version(tmp_path) != before

@@ -32,12 +32,23 @@ class CacheError(SitegenError):
     """The annotation cache cannot be opened or written."""
 
 
+# Modules of the annotate stage that only run it (where, in which processes, the cache
+# itself) and never change a record: editing them keeps the cache.
+_NOT_SHAPING_RECORDS = frozenset({"cache.py", "cluster.py", "workers.py"})
+
+
 @cache
 def annotator_version() -> str:
     """A hash of the annotator's source: editing it invalidates every cached entry."""
+    return source_version(Path(__file__).parent)
+
+
+def source_version(folder: Path) -> str:
+    """A hash of the modules of ``folder`` that shape a record (names and contents)."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+    for path in sorted(folder.glob("*.py")):
+        if path.name not in _NOT_SHAPING_RECORDS:
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
