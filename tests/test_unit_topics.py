@@ -179,6 +179,7 @@ def test_how_a_mention_is_used_is_read_from_its_context() -> None:
     assert used("so far, while The Aviator won", "Aviator")[2] and used("Ray, a film about", "Ray")[2]
     assert not used("The Aviator won.", "Aviator")[2]  # a capital that opens the sentence
     assert used("Sony made a profit", "Sony") == (False, False, False)
+    assert used("before Super Tuesday", "Super")[0]  # part of a day's name
 
 
 def test_fragments_are_no_topics() -> None:

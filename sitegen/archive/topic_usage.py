@@ -2,7 +2,8 @@
 
 An outlet cited as a source ("told the BBC", "a CNN/ORC poll"), a name that only describes
 a person ("Dallas Mavericks owner Mark Cuban", "the Vermont senator"), tells the time
-("10:00 GMT"), is a unit ("40GB") or a kind ("a super PAC") is mentioned *in passing*: the
+("10:00 GMT"), is a unit ("40GB"), a kind ("a super PAC") or part of a day's name ("Super
+Tuesday") is mentioned *in passing*: the
 article is not about it. A city named with a player or a score is a club; a name after "the
 film", before ", a film" or after a capital "The" inside a sentence is a work.
 """
@@ -28,6 +29,8 @@ _SLASH = re.compile(r"(?:/\s*$)|(?:^\s*/)")
 _TIME_BEFORE = re.compile(r"(?:\d{1,2}[:.]?\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.))\s*(?:\(\s*)?$",
                           re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\d$")  # a unit: "40GB"
+# Part of a day's name ("Super Tuesday"), or a dateline's day ("in Miami Tuesday"): in passing.
+_DAY_AFTER = re.compile(r"^\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _GENERIC_BEFORE = re.compile(r"\b(?:a|an|another|any|every|each|super)\s+$", re.IGNORECASE)  # "a super PAC"
 _BRACKETED = re.compile(r"[(\[]\s*$")  # a credit or an abbreviation: "WASHINGTON (AP) —", "(EU)"
 _POSSESSED = re.compile(r"^'s\s+[A-Z][a-z]+\s+[A-Z][a-z]+")  # "CNN's Dana Bash": an employer
@@ -71,7 +74,8 @@ def usage(text: str, start: int, end: int) -> Usage:
             or _SLASH.match(after) or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
             or _POSSESSED.match(after):
         return CITED
-    if _TIME_BEFORE.search(before) or _NUMBER_BEFORE.search(before) or _GENERIC_BEFORE.search(before):
+    if _TIME_BEFORE.search(before) or _NUMBER_BEFORE.search(before) or _GENERIC_BEFORE.search(before) \
+            or _DAY_AFTER.match(after):
         return Usage(passing=True)
     word_after = _WORD_AFTER.match(after)
     next_word = word_after.group(1).casefold() if word_after else ""
