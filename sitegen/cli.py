@@ -77,6 +77,10 @@ def _common_site_options(parser: argparse.ArgumentParser) -> None:
                         help="articles per page on listing pages (default: 10)")
     parser.add_argument("--drafts", action="store_true", default=None,
                         help="include articles marked 'draft: true'")
+    _verbosity_options(parser)
+
+
+def _verbosity_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every step")
 
@@ -103,8 +107,7 @@ def _add_new(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                     "Then: cd DIR && sitegen serve",
     )
     new.add_argument("folder", type=Path, metavar="DIR", help="the folder to make the archive in")
-    new.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    new.add_argument("-v", "--verbose", action="store_true", help="print every step")
+    _verbosity_options(new)
 
 
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -132,8 +135,7 @@ def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
                           help="article files or folders of articles")
     annotate.add_argument("--model", metavar="NAME", help="installed spaCy pipeline to use")
     annotate.add_argument("--config", metavar="FILE", type=Path, help="settings file")
-    annotate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    annotate.add_argument("-v", "--verbose", action="store_true", help="print every step")
+    _verbosity_options(annotate)
 
 
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -173,8 +175,7 @@ def _add_deploy(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     deploy.add_argument("-m", "--message", help="commit message on the published branch")
     deploy.add_argument("--no-push", action="store_true",
                         help="commit to the local branch only; push it later with git push")
-    deploy.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    deploy.add_argument("-v", "--verbose", action="store_true", help="print every step")
+    _verbosity_options(deploy)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

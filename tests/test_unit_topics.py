@@ -71,6 +71,13 @@ def test_a_subject_and_an_organisation_of_one_name_are_one_topic() -> None:
     assert topics_of(site(*items)) == {"parliament": ("Parliament", "organisation", 3)}
 
 
+def test_a_single_noun_sharing_half_its_articles_with_a_phrase_joins_it() -> None:
+    phone = [article(f"p{n}", f"Story {n}. The mobile phone sold. A mobile phone broke.",
+                     phrases=["mobile phone", "mobile phone", "mobile", "mobile"]) for n in range(2)]
+    bare = article("m", "Story m. The mobile sold. The mobile broke.", phrases=["mobile", "mobile"])
+    assert topics_of(site(*phone, bare)) == {"mobile-phone": ("mobile phone", "subject", 3)}
+
+
 def test_us_congress_joins_congress_and_fox_joins_fox_news() -> None:
     built = site(*[article(f"a{n}", names=[org("Congress")]) for n in range(2)],
                  article("b", names=[org("US Congress")]),

@@ -100,9 +100,10 @@ def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identi
     def apart(a: str, b: str) -> bool:
         return any(a.casefold() in group and b.casefold() in group for group in different_people)
 
+    roles = {name: _roles(seen[(PERSON, name)]) for name in people}  # asked for each candidate
     names = resolve_person_names(people, neighbours,
                                  lambda name: _described_as_relative(seen[(PERSON, name)]), apart,
-                                 lambda name: _roles(seen[(PERSON, name)]))
+                                 roles.__getitem__)
     merged = {(PERSON, name): (PERSON, _final(names.merged, name)) for name in names.merged}
     members: dict[Identity, list[Identity]] = {}
     for identity in (i for i in seen if i[0] == PERSON):

@@ -50,7 +50,6 @@ class Thing:
     forms: set[str] = field(default_factory=set)
     kinds: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
-    passing: int = 0
     works: int = 0
     about: set[int] = field(default_factory=set)  # the articles that are about it
     titled: set[int] = field(default_factory=set)  # the articles naming it in their title
@@ -204,7 +203,6 @@ def _read_article(index: int, item: AnnotatedArticle, entities: EntityIndex,
             kind = "organisation"
         thing.kinds[kind] += 1
         thing.mentions += 1
-        thing.passing += used.passing
         thing.cited += used.cited
         thing.works += used.work
         if not used.passing and not used.work:

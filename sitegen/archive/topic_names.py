@@ -46,11 +46,12 @@ def word_key(word: str) -> str:
     return word
 
 
-def _words_key(text: str) -> str:
+def phrase_key(text: str) -> str:
+    """A phrase's key: each word in American spelling and singular ("drugs tests" → "drug test")."""
     return " ".join(word_key(w) for w in text.split())
 
 
-_VARIANT_KEYS = {_words_key(k): _words_key(v) for k, v in VARIANTS.items()}
+_VARIANT_KEYS = {phrase_key(k): phrase_key(v) for k, v in VARIANTS.items()}
 
 
 @lru_cache(maxsize=65536)

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sitegen.archive.topic_names import word_key
+from sitegen.archive.topic_names import phrase_key, word_key
 from sitegen.archive.topic_words import GENERIC_NOUNS
 from sitegen.models import AnnotatedArticle
 
@@ -48,11 +48,6 @@ class Subject:
     def name(self) -> str:
         """The form most used."""
         return min(self.names, key=lambda n: (-self.names[n], n))
-
-
-def phrase_key(text: str) -> str:
-    """A phrase's key: each word in American spelling and singular ("drugs tests" → "drug test")."""
-    return " ".join(word_key(w) for w in text.split())
 
 
 def subject_candidates(items: Sequence[AnnotatedArticle], leads: Sequence[int]) -> dict[str, Subject]:

@@ -25,12 +25,17 @@ from dataclasses import dataclass, field
 
 from sitegen.archive.entities import EntityIndex
 from sitegen.archive.topic_entities import Thing, entity_things, lead_end
-from sitegen.archive.topic_names import abbreviates, defined_abbreviations, name_key, section_title
+from sitegen.archive.topic_names import (
+    abbreviates,
+    defined_abbreviations,
+    name_key,
+    phrase_key,
+    section_title,
+)
 from sitegen.archive.topic_subjects import (
     Similarity,
     Subject,
     kept_subjects,
-    phrase_key,
     stories,
     subject_candidates,
 )
