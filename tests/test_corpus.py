@@ -161,6 +161,7 @@ def test_topics_of_the_corpus_are_one_per_thing_of_one_kind(corpus_site: Path) -
     assert len(names) == len(records)  # no name twice (Wales the place and the organisation)
     for club in ("Newcastle", "Liverpool", "Chelsea", "Arsenal"):
         assert topics.get(club, {"kind": "organisation"})["kind"] == "organisation", club
+    assert "drug" not in topics and topics["drugs test"]["articles"] >= 10  # the doping stories
 
 
 def test_no_people_works_sources_or_fragments_are_topics(corpus_site: Path) -> None:

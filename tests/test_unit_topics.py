@@ -9,6 +9,7 @@ from sitegen.archive import Site, TopicPage
 from sitegen.archive.topic_names import defined_abbreviations, name_key, section_title
 from sitegen.archive.topic_usage import usage
 from sitegen.archive.topics import minimum_stories
+from sitegen.models import AnnotatedArticle
 
 
 def topics_of(built: Site) -> dict[str, tuple[str, str, int]]:
@@ -76,6 +77,24 @@ def test_a_single_noun_sharing_half_its_articles_with_a_phrase_joins_it() -> Non
                      phrases=["mobile phone", "mobile phone", "mobile", "mobile"]) for n in range(2)]
     bare = article("m", "Story m. The mobile sold. The mobile broke.", phrases=["mobile", "mobile"])
     assert topics_of(site(*phone, bare)) == {"mobile-phone": ("mobile phone", "subject", 3)}
+
+
+def _story(slug: str, phrases: list[str]) -> AnnotatedArticle:
+    return article(slug, f"Story {slug}. " + ". ".join(p.capitalize() for p in phrases) + ".",
+                   phrases=phrases)
+
+
+def test_a_single_noun_in_other_articles_of_the_phrases_story_joins_it() -> None:
+    tested = [_story(f"t{n}", ["drugs test", "drugs test", "sprinter", "kenteris", "athletics",
+                               "doping ban"]) for n in range(3)]
+    doping = [_story("d0", ["drug", "drug", "sprinter", "kenteris", "athletics", "greece", "coach"]),
+              _story("d1", ["drug", "drug", "doping ban", "sprinter", "jones", "court", "balco"])]
+    chemists = [_story("c0", ["drug", "drug", "price", "pharmacy", "chemist"]),
+                _story("c1", ["drug", "drug", "price", "pharmacy", "shelf"])]
+    banks = [_story(f"o{n}", ["bank", f"city{n}", f"market{n}"]) for n in range(12)]
+    assert topics_of(site(*tested, *doping, *banks)) == {"drugs-test": ("drugs test", "subject", 5)}
+    assert topics_of(site(*tested, *chemists, *banks)) == {"drugs-test": ("drugs test", "subject", 3),
+                                                           "drug": ("drug", "subject", 2)}
 
 
 def test_us_congress_joins_congress_and_fox_joins_fox_news() -> None:

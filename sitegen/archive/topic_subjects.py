@@ -140,7 +140,7 @@ def kept_subjects(subjects: dict[str, Subject], similarity: Similarity, story: S
     kept += [s for s in single if s.key not in _GENERIC_KEYS and _central_enough(s, story, more)]
     if len(story) >= MEASURED:
         kept = [s for s in kept if not _generic(s, similarity, len(story))]
-    return _without_covered(kept)
+    return _without_covered(kept, similarity)
 
 
 def _central_enough(subject: Subject, story: Sequence[int], min_stories: int) -> bool:
@@ -159,10 +159,11 @@ def _generic(subject: Subject, similarity: Similarity, total: int) -> bool:
 _GENERIC_KEYS = frozenset(word_key(w) for w in GENERIC_NOUNS)
 
 
-def _without_covered(subjects: list[Subject]) -> list[Subject]:
+def _without_covered(subjects: list[Subject], similarity: Similarity) -> list[Subject]:
     """A single noun is left out when longer phrases holding it cover most of its articles,
-    and joins the phrase that shares half the articles of either ("mobile" and "mobile phone",
-    "drug" and "drugs test" are one subject, named by the phrase)."""
+    and joins the phrase that shares half the articles of either ("mobile" and "mobile phone")
+    or whose articles are more like its own than they are like one another: "drug" in six
+    doping stories and "drugs test" in seven others are one subject, named by the phrase."""
     longer: dict[str, set[int]] = defaultdict(set)
     phrases: dict[str, list[Subject]] = defaultdict(list)
     for subject in subjects:
@@ -177,10 +178,20 @@ def _without_covered(subjects: list[Subject]) -> list[Subject]:
             continue
         host = max(phrases[subject.key], default=None,
                    key=lambda p: (len(p.central & subject.central), len(p.central), p.key))
-        if host is not None and len(host.central & subject.central) * 2 >= \
-                min(len(host.central), len(subject.central)):
+        if host is not None and (_overlapping(host, subject) or _same_story(host, subject, similarity)):
             host.central |= subject.central
             host.used |= subject.used
         elif len(subject.central & longer[subject.key]) * 3 < len(subject.central) * 2:
             kept.append(subject)
     return kept
+
+
+def _overlapping(phrase: Subject, single: Subject) -> bool:
+    return len(phrase.central & single.central) * 2 >= min(len(phrase.central), len(single.central))
+
+
+def _same_story(phrase: Subject, single: Subject, similarity: Similarity) -> bool:
+    """Whether the noun's articles read as the phrase's story: together they are at least as
+    alike as the noun's alone (a generic noun's articles only get less alike)."""
+    together = similarity.ratio(sorted(phrase.central | single.central))
+    return together >= similarity.ratio(sorted(single.central))
