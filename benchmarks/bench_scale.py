@@ -1,0 +1,127 @@
+"""Scale benchmark: builds of the synthetic fixture (``scale_fixture.py``) at two sizes, side by side.
+
+Run by hand (not in CI), after making the fixtures:
+
+    .venv/bin/python benchmarks/scale_fixture.py /tmp/scale10k --count 10000
+    .venv/bin/python benchmarks/scale_fixture.py /tmp/scale100k --count 100000
+    .venv/bin/python benchmarks/bench_scale.py /tmp/scale10k /tmp/scale100k
+
+Each step is a ``sitegen build`` in a fresh process, every article already in the annotation
+cache: a full build (no output yet), a warm build (nothing changed), one article edited (one
+article annotated: spaCy is loaded), and ``templates/article.html`` edited. Memory is the peak of
+the summed resident memory of the build process and all its children (sampled every 50 ms from
+/proc), the figure the issue's 1.5 GiB bound is about. The last column is the full build's time
+per article relative to the first fixture's: linear growth is 1.00.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SITEGEN = Path(sys.executable).with_name("sitegen")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One measured build."""
+
+    name: str
+    seconds: float
+    peak_mib: float
+    summary: str
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every process descended from it."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * _PAGE
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+def run_build(site: Path, name: str) -> Step:
+    """``sitegen build -q`` in ``site``, timed, its process tree's memory sampled."""
+    started = time.perf_counter()
+    process = subprocess.Popen([str(SITEGEN), "build"], cwd=site, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"{name} in {site} failed:\n{err[-3000:]}")
+    summary = next((line for line in (out + err).splitlines() if line.startswith("Built")), "")
+    return Step(name, seconds, peak / 2**20, summary)
+
+
+def measure(site: Path) -> list[Step]:
+    """The four steps on one fixture; its output and build records are removed first."""
+    shutil.rmtree(site / "build", ignore_errors=True)
+    for record in (site / ".sitegen-cache").glob("pages-*.json"):
+        record.unlink()
+    steps = [run_build(site, "full build"), run_build(site, "warm build")]
+    edited = min((site / "seeds").rglob("*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + f"\nOne more line, {time.time()}.\n",
+                      encoding="utf-8")
+    steps.append(run_build(site, "one edit"))
+    template = site / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
+    steps.append(run_build(site, "template edit"))
+    return steps
+
+
+def articles_in(site: Path) -> int:
+    """How many articles the fixture has."""
+    return sum(1 for _ in (site / "seeds").rglob("*.txt"))
+
+
+def main() -> int:
+    """Measure each fixture and print one table."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sites", type=Path, nargs="+", help="fixture folders, smallest first")
+    args = parser.parse_args()
+    print(f"{'articles':>9} {'step':<14}{'seconds':>9}{'peak MiB':>10}{'per article × first':>21}")
+    first: float | None = None
+    for site in args.sites:
+        count = articles_in(site)
+        for step in measure(site):
+            ratio = ""
+            if step.name == "full build":
+                per_article = step.seconds / count
+                first = first or per_article
+                ratio = f"{per_article / first:.2f}"
+            print(f"{count:>9} {step.name:<14}{step.seconds:>9.2f}{step.peak_mib:>10.0f}{ratio:>21}",
+                  flush=True)
+            print(f"{'':>10}{step.summary}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
