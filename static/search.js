@@ -47,6 +47,41 @@
       if (labelInput()) observer.disconnect();
     }).observe(root, { childList: true, subtree: true });
   }
+  // Pagefind's UI lists a filter's values in index order and has no option to sort them
+  // (Pagefind issue 568; only its separate Component UI sorts, and only when it first draws
+  // the list). So each time the UI redraws, its rows ("Gordon Brown (3)") are put in order
+  // of the count they show, most first, ties by name. The rows themselves are moved, not
+  // copied: a checkbox keeps its checked state, its listeners and keyboard focus.
+  var COUNT = /\((\d+)\)\s*$/;
+  function rowKey(row) {
+    var text = (row.querySelector("label") || row).textContent.trim();
+    var match = COUNT.exec(text);
+    return { row: row, count: match ? Number(match[1]) : 0, name: text.replace(COUNT, "").trim() };
+  }
+  function byCount(a, b) {
+    return b.count - a.count || a.name.localeCompare(b.name, undefined, { sensitivity: "base" });
+  }
+  function move(group, row) {
+    if (group.moveBefore) group.moveBefore(row, null); // keeps focus where supported
+    else group.appendChild(row);
+  }
+  function sortFilters() {
+    root.querySelectorAll(".pagefind-ui__filter-group").forEach(function (group) {
+      var rows = Array.prototype.filter.call(group.children, function (child) {
+        return child.classList.contains("pagefind-ui__filter-value");
+      });
+      var sorted = rows.map(rowKey).sort(byCount).map(function (key) { return key.row; });
+      if (sorted.every(function (row, index) { return row === rows[index]; })) return;
+      var focused = document.activeElement;
+      sorted.forEach(function (row) { move(group, row); });
+      if (focused && focused !== document.activeElement && group.contains(focused)) {
+        focused.focus({ preventScroll: true });
+      }
+    });
+  }
+  // Runs before the browser paints the redrawn list; sorting an already sorted list moves
+  // nothing, so the observer does not feed itself.
+  new MutationObserver(sortFilters).observe(root, { childList: true, subtree: true, characterData: true });
   var query = new URLSearchParams(location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();
