@@ -82,6 +82,30 @@
   // Runs before the browser paints the redrawn list; sorting an already sorted list moves
   // nothing, so the observer does not feed itself.
   new MutationObserver(sortFilters).observe(root, { childList: true, subtree: true, characterData: true });
+  // Pagefind's UI runs its first search without waiting for the filters of every index part
+  // to load, and keeps the counts that search returns: on a slow connection the search from
+  // ?q= showed some values short, or the whole archive's counts. So the UI is started (it
+  // starts when its box gets focus; a focus event does that without moving focus) and the
+  // search waits until the UI has drawn its filters, i.e. every part's filters are loaded.
+  // An archive without filters (no data-filters) has nothing to wait for; nor has anyone
+  // after a few seconds, a late search being better than none.
+  function whenFiltersLoaded(then) {
+    var input = root.querySelector("input");
+    if (!root.hasAttribute("data-filters") || !input) return then();
+    var done = false;
+    function finish() {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      then();
+    }
+    var observer = new MutationObserver(function () {
+      if (root.querySelector(".pagefind-ui__filter-panel")) finish();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    setTimeout(finish, 5000);
+    input.dispatchEvent(new FocusEvent("focus"));
+  }
   var query = new URLSearchParams(location.search).get("q");
-  if (query) ui.triggerSearch(query);
+  if (query) whenFiltersLoaded(function () { ui.triggerSearch(query); });
 })();

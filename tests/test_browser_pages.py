@@ -157,3 +157,25 @@ def test_search_filters_are_sorted_by_count_and_a_filter_narrows_the_results(
     _assert_sorted_by_count(people)
     assert len(people) == 4
     _assert_sorted_by_count(_filter_rows(page, "topic"))
+
+
+def test_a_search_from_the_address_counts_filters_of_every_part_on_a_slow_connection(
+        page, base_url: str) -> None:
+    """Pagefind's UI would run the ?q= search before the filters of every part had loaded."""
+    import time
+
+    def counted(path: str) -> list[list[tuple[str, int]]]:
+        goto(page, base_url, path)
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        page.wait_for_load_state("networkidle")
+        return [_filter_rows(page, "person"), _filter_rows(page, "topic")]
+
+    served = counted("search/index.html?q=rise")
+
+    def slowly(route) -> None:
+        time.sleep(0.3)  # each filter file of each part comes late (the browser waits)
+        route.continue_()
+
+    page.route("**/filter/*.pf_filter", slowly)
+    assert counted("search/index.html?q=rise") == served
+    assert sum(count for _, count in served[1]) > len(served[1])  # a value in both results
