@@ -107,5 +107,12 @@
     input.dispatchEvent(new FocusEvent("focus"));
   }
   var query = new URLSearchParams(location.search).get("q");
-  if (query) whenFiltersLoaded(function () { ui.triggerSearch(query); });
+  var box = root.querySelector("input");
+  if (query) {
+    // The term shows at once; whoever changes it meanwhile has started their own search.
+    if (box) box.value = query;
+    whenFiltersLoaded(function () {
+      if (!box || box.value === query) ui.triggerSearch(query);
+    });
+  }
 })();

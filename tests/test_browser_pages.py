@@ -179,3 +179,37 @@ def test_a_search_from_the_address_counts_filters_of_every_part_on_a_slow_connec
     page.route("**/filter/*.pf_filter", slowly)
     assert counted("search/index.html?q=rise") == served
     assert sum(count for _, count in served[1]) > len(served[1])  # a value in both results
+
+
+def test_a_term_typed_while_the_filters_load_is_not_replaced_by_the_one_in_the_address(
+        page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    held: list = []
+    released = False
+
+    def hold(route) -> None:  # the filter files wait until let go
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/filter/*.pf_filter", hold)
+    goto(page, base_url, "search/index.html?q=rise")
+    box = page.locator(".pagefind-ui__search-input")
+    expect(box).to_have_value("rise")  # the term is there before the search runs
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    box.fill("said")
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_have_text(re.compile(r"results? for said"), timeout=15_000)
+    released = True
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # past the UI's 300 ms debounce
+    expect(box).to_have_value("said")
+    expect(message).to_have_text(re.compile(r"results? for said"))
