@@ -87,3 +87,129 @@ def test_search_in_dark_mode_is_readable_with_one_box_and_one_title(page, base_u
     for result in page.locator(".pagefind-ui__result").all():
         titles = [t.strip() for t in result.locator(".pagefind-ui__result-title").all_inner_texts()]
         assert titles and titles.count(titles[0]) == 1, titles
+
+
+def _filter_rows(page, name: str) -> list[tuple[str, int]]:
+    """The (value, count) rows the search page's filter group ``name`` shows, in order."""
+    group = page.locator("details.pagefind-ui__filter-block", has=page.locator(
+        ".pagefind-ui__filter-name", has_text=re.compile(f"^{name}$", re.IGNORECASE)))
+    shown = group.locator(".pagefind-ui__filter-value").evaluate_all(
+        "rows => rows.map(row => [row.querySelector('label').textContent, row.querySelector('input').value])")
+    rows = []
+    for label, value in shown:
+        match = re.fullmatch(r"(.+) \((\d+)\)", label.strip())
+        assert match and match[1] == value, (label, value)  # each row's box is its own
+        rows.append((match[1], int(match[2])))
+    return rows
+
+
+def _assert_sorted_by_count(rows: list[tuple[str, int]]) -> None:
+    assert rows and all(count > 0 for _, count in rows), rows  # no "(0)" rows
+    assert rows == sorted(rows, key=lambda row: (-row[1], row[0].casefold())), rows
+
+
+@pytest.mark.parametrize("mover", ["moveBefore", "appendChild"])
+def test_search_filters_are_sorted_by_count_and_a_filter_narrows_the_results(
+        page, base_url: str, mover: str) -> None:
+    from playwright.sync_api import expect
+
+    if mover == "appendChild":  # a browser without moveBefore, which keeps focus on a move
+        page.add_init_script("delete Element.prototype.moveBefore")
+    # "rise" is in two articles: the topic both share (economy) comes after Politics in
+    # Pagefind's own order, so an unsorted list shows it second.
+    goto(page, base_url, "search/index.html?q=rise")
+    assert page.evaluate("'moveBefore' in Element.prototype") == (mover == "moveBefore")
+    results = page.locator(".pagefind-ui__result")
+    results.first.wait_for(timeout=15_000)
+    before = results.count()
+    assert before >= 2
+    for summary in page.locator(".pagefind-ui__filter-name").all():
+        summary.focus()
+        page.keyboard.press("Enter")  # a filter group opens from the keyboard
+    people, topics = _filter_rows(page, "person"), _filter_rows(page, "topic")
+    _assert_sorted_by_count(people)
+    _assert_sorted_by_count(topics)
+    assert len(people) >= 2 and topics[0][1] > topics[-1][1]
+
+    # Tick, from the keyboard, the first topic of fewest articles: fewer results, the list
+    # still sorted, and the box keeps its focus and its tick as its row moves to the top.
+    fewest = topics[-1][1]
+    value = next(name for name, count in topics if count == fewest)
+    box = page.locator(f".pagefind-ui__filter-checkbox[name=topic][value='{value}']")
+    box.focus()
+    page.keyboard.press("Space")
+    expect(results).to_have_count(fewest, timeout=15_000)
+    assert results.count() < before
+    after = _filter_rows(page, "topic")
+    _assert_sorted_by_count(after)
+    assert after[0] == (value, fewest) != topics[0]  # every result has it: its row moved up
+    assert box.is_checked()
+    assert box.evaluate("element => element === document.activeElement")
+    _assert_sorted_by_count(_filter_rows(page, "person"))
+    box.click()  # a pointer click takes the filter off again
+    expect(results).to_have_count(before, timeout=15_000)
+    assert _filter_rows(page, "topic") == topics
+
+    # Another search brings back rows the first one hid (no "(0)" shown), sorted as well.
+    page.locator(".pagefind-ui__search-input").fill("said")
+    expect(page.locator(".pagefind-ui__message")).to_have_text(re.compile(r"^3 results"), timeout=15_000)
+    people = _filter_rows(page, "person")
+    _assert_sorted_by_count(people)
+    assert len(people) == 4
+    _assert_sorted_by_count(_filter_rows(page, "topic"))
+
+
+def test_a_search_from_the_address_counts_filters_of_every_part_on_a_slow_connection(
+        page, base_url: str) -> None:
+    """Pagefind's UI would run the ?q= search before the filters of every part had loaded."""
+    import time
+
+    def counted(path: str) -> list[list[tuple[str, int]]]:
+        goto(page, base_url, path)
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        page.wait_for_load_state("networkidle")
+        return [_filter_rows(page, "person"), _filter_rows(page, "topic")]
+
+    served = counted("search/index.html?q=rise")
+
+    def slowly(route) -> None:
+        time.sleep(0.3)  # each filter file of each part comes late (the browser waits)
+        route.continue_()
+
+    page.route("**/filter/*.pf_filter", slowly)
+    assert counted("search/index.html?q=rise") == served
+    assert sum(count for _, count in served[1]) > len(served[1])  # a value in both results
+
+
+def test_a_term_typed_while_the_filters_load_is_not_replaced_by_the_one_in_the_address(
+        page, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    held: list = []
+    released = False
+
+    def hold(route) -> None:  # the filter files wait until let go
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/filter/*.pf_filter", hold)
+    goto(page, base_url, "search/index.html?q=rise")
+    box = page.locator(".pagefind-ui__search-input")
+    expect(box).to_have_value("rise")  # the term is there before the search runs
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held
+    box.fill("said")
+    message = page.locator(".pagefind-ui__message")
+    expect(message).to_have_text(re.compile(r"results? for said"), timeout=15_000)
+    released = True
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # past the UI's 300 ms debounce
+    expect(box).to_have_value("said")
+    expect(message).to_have_text(re.compile(r"results? for said"))

@@ -441,6 +441,16 @@ def test_article_pages_and_other_pages_are_every_page_once_sitemap_last(config: 
     assert set(others[:-2]) == expected
 
 
+def test_the_search_page_says_whether_it_has_filters_to_wait_for(config: Config) -> None:
+    """static/search.js holds a search from ?q= until Pagefind's filters have loaded, if any."""
+    def search_page(built: Site) -> str:
+        return next(p for p in SitePlan(built, config).other_pages()
+                    if p.path == "search/index.html").text()
+
+    assert re.search(r'<div id="search"[^>]* data-filters>', search_page(_small_site()))
+    assert "data-filters" not in search_page(site(article("z", "Nothing much happened.")))
+
+
 def test_the_sitemap_lists_every_html_page_but_404_once(config: Config) -> None:
     plan = SitePlan(_small_site(), config)
     html = [p.path for p in [*plan.article_pages(), *plan.other_pages()]

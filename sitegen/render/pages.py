@@ -166,7 +166,8 @@ class PageRenderer:
             yield self._job("figures.html", table.path, listing=table)
         yield self.feed("feed.xml", self.info.title, "index.html", site.articles)
         if self.info.search:
-            yield self._job("search.html", "search/index.html", bundles=self.search_bundles)
+            yield self._job("search.html", "search/index.html", bundles=self.search_bundles,
+                            filtered=bool(self.filters))
         yield self._job("404.html", "404.html", absolute_links=True)
 
     def data(self) -> Iterator[PageJob]:
