@@ -20,12 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
-from sitegen.keys import NAME_PARTICLES, NAME_TITLES, one_edit_apart, slug
-
-if TYPE_CHECKING:
-    from nicknames import NickNamer
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, is_given_name, nick_namer, one_edit_apart, slug
 
 # A one-word name, or a form fitting several people, joins a person only when that person
 # is this much more prominent than every other it could belong to.
@@ -80,32 +76,14 @@ def parse_name(name: str) -> ParsedName:
 
 
 @cache
-def _namer() -> NickNamer:
-    from nicknames import NickNamer  # a curated table of English given names and their short forms
-
-    return NickNamer()
-
-
-@cache
 def _nicknames() -> Callable[[str], frozenset[str]]:
-    namer = _namer()
+    namer = nick_namer()
 
     @lru_cache(maxsize=8192)
     def equivalents(first: str) -> frozenset[str]:
         return frozenset(namer.nicknames_of(first) | namer.canonicals_of(first))
 
     return equivalents
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    namer = _namer()
-    return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
-
-
-def is_given_name(word: str) -> bool:
-    """Whether a (slugged) word is a common English given name or its short form ("sheila")."""
-    return word in _given_names()
 
 
 def first_names_agree(a: str, b: str) -> str | None:
@@ -253,7 +231,7 @@ def _plain_nickname(a: str, b: str) -> bool:
     """Whether one of two first names is a short form of few names, the other among them
     ("vince" of vincent, vincenzo or vinson; not "bill", which may be William or Robert)."""
     for short, full in ((a, b), (b, a)):
-        canonicals = _namer().canonicals_of(short)
+        canonicals = nick_namer().canonicals_of(short)
         if full in canonicals and len(canonicals) <= 3:
             return True
     return False
