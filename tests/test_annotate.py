@@ -182,3 +182,18 @@ def test_a_person_is_described_as_the_article_introduces_them(text: str, name: s
     (annotations,) = annotate_texts([text], DEFAULT_MODEL)
     person = next(p for p in annotations.people if p.name == name)
     assert person.descriptions == (description,)
+
+
+def test_a_surname_joins_the_person_not_a_place_named_after_them() -> None:
+    # The model takes "Trump Tower" for a person; a lone "Trump" is Donald Trump's surname
+    # (when he is named) or nobody's first name, never the tower's.
+    named, unnamed = annotate_texts([
+        "Donald Trump held a rally on Monday. Later Trump went back to Trump Tower, where Trump "
+        "met donors. Trump Tower was busy. Trump said he was happy.",
+        "Reporters waited outside Trump Tower all day. Trump Tower was closed. Trump said nothing, "
+        "and Trump left by car.",
+    ], DEFAULT_MODEL)
+    forms = {p.name: p.aliases for p in named.people}
+    assert forms["Donald Trump"] == ("Trump",) and forms.get("Trump Tower", ()) == ()
+    assert all("Trump" not in p.aliases for p in unnamed.people)
+
