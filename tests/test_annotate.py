@@ -197,3 +197,10 @@ def test_a_surname_joins_the_person_not_a_place_named_after_them() -> None:
     assert forms["Donald Trump"] == ("Trump",) and forms.get("Trump Tower", ()) == ()
     assert all("Trump" not in p.aliases for p in unnamed.people)
 
+
+def test_a_headline_ending_in_a_surname_is_no_person() -> None:
+    (annotations,) = annotate_texts([
+        "When the pope spoke, the headline writers had a field day (''Giuseppe Excommunicates Trump,'' "
+        "declared a paper in Rome). Mr. Trump said he was unhappy. Trump left."], DEFAULT_MODEL)
+    assert [p.name for p in annotations.people] == ["Trump"]
+
