@@ -204,3 +204,16 @@ def test_a_headline_ending_in_a_surname_is_no_person() -> None:
         "declared a paper in Rome). Mr. Trump said he was unhappy. Trump left."], DEFAULT_MODEL)
     assert [p.name for p in annotations.people] == ["Trump"]
 
+
+def test_an_employee_is_described_by_their_role() -> None:
+    (annotations,) = annotate_texts([
+        '"I like the new park," said Mary Boyle, 41, a hospital employee who moved downtown last year.'],
+        DEFAULT_MODEL)
+    assert [p.descriptions for p in annotations.people] == [("a hospital employee",)]
+
+
+def test_the_subject_of_the_next_clause_is_no_apposition() -> None:
+    (annotations,) = annotate_texts([
+        "In an interview with Good Day hosts Tom Hardy and Ella Stone, the Democratic presidential "
+        "candidate stated that the remarks were mean."], DEFAULT_MODEL)
+    assert {p.name: p.descriptions for p in annotations.people} == {"Tom Hardy": (), "Ella Stone": ()}
