@@ -98,6 +98,10 @@ def test_a_role_in_common_is_context_for_a_nickname_and_roles_that_differ_keep_o
     morrisons = {"Vince Morrison": [1, 2], "Vincent Morrison": [3]}
     assert roles_merged(morrisons, {}) == {"Vincent Morrison": "Vince Morrison"}  # a plain short form
     assert roles_merged(morrisons, {"Vince Morrison": {"director"}, "Vincent Morrison": {"actor"}}) == {}
+    actors = {"Matt Morrison": [1], "Matthew Morrison": [2]}  # the same people named beside both
+    roles = {"Matt Morrison": frozenset({"director"}), "Matthew Morrison": frozenset({"star"})}
+    assert merge_person_names({n: set(a) for n, a in actors.items()}, lambda n: {"Ann Lee", "Bo Ray"},
+                              roles=roles.__getitem__) == {}
     morrisons["Vince Morrison"] = list(range(1, 10))  # a prominent person is called many things
     assert roles_merged(morrisons, {"Vince Morrison": {"director"}, "Vincent Morrison": {"aide"}}) \
         == {"Vincent Morrison": "Vince Morrison"}

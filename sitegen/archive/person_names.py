@@ -208,9 +208,12 @@ def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person], context:
     fitting = []
     for person in candidates:
         way = person.fits(parsed)
-        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first) \
-            and not context.roles_differ(name, person.forms[0])
-        if way == "nickname" and not plain and not context.shared(name, person.forms[0]):
+        differ = context.roles_differ(name, person.forms[0])
+        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first)
+        # Roles that differ outweigh the people named beside both: in an archive about one
+        # election everyone shares company ("Matt Morrison" the strategist, "Matthew Morrison"
+        # the actor, both in articles naming the same candidates).
+        if way == "nickname" and (differ or not (plain or context.shared(name, person.forms[0]))):
             continue
         if way is not None:
             fitting.append(person)
