@@ -217,3 +217,10 @@ def test_the_subject_of_the_next_clause_is_no_apposition() -> None:
         "In an interview with Good Day hosts Tom Hardy and Ella Stone, the Democratic presidential "
         "candidate stated that the remarks were mean."], DEFAULT_MODEL)
     assert {p.name: p.descriptions for p in annotations.people} == {"Tom Hardy": (), "Ella Stone": ()}
+
+
+def test_a_heading_that_starts_with_a_persons_name_is_that_person() -> None:
+    (annotations,) = annotate_texts([
+        "Donald Trump Leads In New Poll\n\nDonald Trump has a lead over his rivals, a poll found. Trump "
+        "said he was pleased."], DEFAULT_MODEL)
+    assert [(p.name, p.aliases) for p in annotations.people] == [("Donald Trump", ("Trump",))]

@@ -14,6 +14,7 @@ from sitegen.annotate.mentions import (
     is_titled,
     named_speakers,
     titled_names,
+    trim_to_known_names,
     vote_people,
 )
 from sitegen.annotate.names import PERSON, NameSpan
@@ -74,6 +75,15 @@ def test_a_title_ending_in_a_surname_does_not_become_a_person(blank: Language) -
                 mention(text, "Angry Jones", "ORG"), mention(text, "Jones", PERSON, 1)]
     labels = [m.label for m in vote_people(article(blank, text), mentions)]
     assert labels == [PERSON, PERSON, "ORG", PERSON]  # a word the text writes in lower case is no name
+
+
+def test_a_long_name_starting_with_a_person_of_the_article_is_that_person(blank: Language) -> None:
+    text = "Chris Smith Address Budget Crisis. Then Chris Smith, Ann Lee Jones, Ann Lee and Bo Jones."
+    mentions = [mention(text, "Chris Smith Address Budget Crisis", PERSON),
+                mention(text, "Chris Smith", PERSON, 1), mention(text, "Ann Lee Jones", PERSON),
+                mention(text, "Ann Lee", PERSON, 1), mention(text, "Bo Jones", PERSON)]
+    trimmed = trim_to_known_names(article(blank, text), mentions)
+    assert trimmed == [mention(text, "Chris Smith", PERSON), *mentions[1:]]
 
 
 def test_a_one_word_name_tagged_once_each_way_is_no_person(blank: Language) -> None:

@@ -18,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.fragments import TITLE_LABELS, leads_like_a_name, lower_case_words, trim_to_known_names
 from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PRONOUN_GENDER, alternation, is_person_word
 from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import QuoteMatch, quoted_stretches
 from sitegen.annotate.subjects import NAME, is_person_noun
-from sitegen.keys import NAME_PARTICLES, NAME_TITLES, is_given_name, slug
+from sitegen.keys import NAME_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -43,9 +44,6 @@ _HONORIFIC_AND_NAME = re.compile(
 _PEER_BEFORE = re.compile(r"\b(" + alternation(t.title() for t in NAME_TITLES) + r") $")
 _FULL_NAME = re.compile(r"^[A-Z][\w'’-]*[a-z](?: [A-Z][\w'’-]*[a-z]){1,3}$")
 _SURNAME = re.compile(r"^[A-Z][\w'’-]*[a-z]$")
-_TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW"})  # what a headline or a title is tagged
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*")
-_INITIALS = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")  # "J", "J.", "H.W."
 
 
 @dataclass(frozen=True)
@@ -257,15 +255,15 @@ def vote_people(article: ArticleContext, mentions: list[NameSpan]) -> list[NameS
     full_words = _words_of_full_names(mentions)
     titled = {m.name for m in mentions if m.label == PERSON and is_titled(article.text, m)}
     surnames = {m.name for m in mentions if m.label == PERSON and " " not in m.name}
-    titles = {m.name for m in mentions if m.label in _TITLE_LABELS}
-    lower_words = set(_LOWER_WORD.findall(article.text))
+    titles = {m.name for m in mentions if m.label in TITLE_LABELS}
+    lower_words = lower_case_words(article.text)
 
     def is_person(name: str) -> bool:
         if " " in name:
             return person_votes[name] > 0 or (name.split()[-1] in surnames and name.istitle()
                                               and is_person_name(name)  # not "Team Clinton"
-                                              and _leads_like_a_name(name, full_words, lower_words,
-                                                                     strict=name in titles))
+                                              and leads_like_a_name(name, full_words, lower_words,
+                                                                    strict=name in titles))
         return (
             name in full_words or name in titled or person_votes[name] > other_votes[name]
         ) and person_votes[name] > 0
@@ -281,19 +279,6 @@ def vote_people(article: ArticleContext, mentions: list[NameSpan]) -> list[NameS
         else:
             result.append(m)
     return result
-
-
-def _leads_like_a_name(name: str, full_words: set[str], lower_words: set[str], strict: bool) -> bool:
-    """Whether the words before a surname can be a person's first names: given names, initials,
-    name particles, words of the article's full person names, or (unless ``strict``, for a
-    name the model took for a title) words the article never writes in lower case. A headline
-    or a slogan that ends in a surname ("Francesco Excommunicates Trump", "Angry Jones") is no
-    name; "Novak Djokovic" is, though the given-name table lacks Novak."""
-    for word in name.split()[:-1]:
-        if not (word in full_words or word.lower() in NAME_PARTICLES or is_given_name(slug(word))
-                or _INITIALS.fullmatch(word) or (not strict and word.lower() not in lower_words)):
-            return False
-    return True
 
 
 def named_speakers(article: ArticleContext, mentions: list[NameSpan]) -> list[NameSpan]:
@@ -385,6 +370,7 @@ PASSES: tuple[Pass, ...] = (
     organisations_called_it,
     vote_people,
     named_speakers,
+    trim_to_known_names,
     drop_quoted_terms,
     drop_doubtful_people,
 )
