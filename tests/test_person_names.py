@@ -113,3 +113,16 @@ def test_a_first_name_one_letter_off_joins_the_only_other_of_that_surname_when_f
     assert merged({"Huma Abedin": [1, 2], "Human Abedin": [20]}) == {}  # not prominent enough to say
     assert merged({"Jon Smith": list(range(1, 10)), "Don Smith": [20], "Ann Smith": [30]}) == {}  # rivals
     assert merged({"Eric Garner": list(range(1, 10)), "Erica Garner": [20]}) == {}  # a given name of her own
+
+
+def test_a_short_form_of_the_table_joins_the_only_person_it_fits_with_one_person_beside_both() -> None:
+    def joined(names: dict[str, list[int]], beside: set[str]) -> dict[str, str]:
+        return merge_person_names({n: set(a) for n, a in names.items()}, lambda n: beside)
+
+    welds = {"Bill Weld": [1], "William Weld": [2], "Jo Weld": [3]}
+    assert joined(welds, {"Gary Johnson"}) == {"William Weld": "Bill Weld"}
+    assert joined(welds, set()) == {}  # no context at all
+
+
+def test_a_middle_name_that_is_a_given_name_is_no_second_surname() -> None:
+    assert merged({"Michael Patrick Leahy": [1, 2], "Patrick Leahy": [3]}) == {}
