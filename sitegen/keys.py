@@ -8,9 +8,13 @@ one slug are never merged by it: the later one gets ``-2``, ``-3``…
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from slugify import slugify
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 MAX_KEY_LENGTH = 80
 # A peerage or royal title is part of the one name it stands before: "Lord Armstrong" is not
@@ -70,3 +74,22 @@ def unique_key(base: str, taken: set[str]) -> str:
         key, number = f"{base}-{number}", number + 1
     taken.add(key)
     return key
+
+
+@cache
+def nick_namer() -> NickNamer:
+    """A curated table of English given names and their short forms (loaded once)."""
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    namer = nick_namer()
+    return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a (slugged) word is a common English given name or its short form ("sheila")."""
+    return word in _given_names()

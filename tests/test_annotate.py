@@ -182,3 +182,45 @@ def test_a_person_is_described_as_the_article_introduces_them(text: str, name: s
     (annotations,) = annotate_texts([text], DEFAULT_MODEL)
     person = next(p for p in annotations.people if p.name == name)
     assert person.descriptions == (description,)
+
+
+def test_a_surname_joins_the_person_not_a_place_named_after_them() -> None:
+    # The model takes "Trump Tower" for a person; a lone "Trump" is Donald Trump's surname
+    # (when he is named) or nobody's first name, never the tower's.
+    named, unnamed = annotate_texts([
+        "Donald Trump held a rally on Monday. Later Trump went back to Trump Tower, where Trump "
+        "met donors. Trump Tower was busy. Trump said he was happy.",
+        "Reporters waited outside Trump Tower all day. Trump Tower was closed. Trump said nothing, "
+        "and Trump left by car.",
+    ], DEFAULT_MODEL)
+    forms = {p.name: p.aliases for p in named.people}
+    assert forms["Donald Trump"] == ("Trump",) and forms.get("Trump Tower", ()) == ()
+    assert all("Trump" not in p.aliases for p in unnamed.people)
+
+
+def test_a_headline_ending_in_a_surname_is_no_person() -> None:
+    (annotations,) = annotate_texts([
+        "When the pope spoke, the headline writers had a field day (''Giuseppe Excommunicates Trump,'' "
+        "declared a paper in Rome). Mr. Trump said he was unhappy. Trump left."], DEFAULT_MODEL)
+    assert [p.name for p in annotations.people] == ["Trump"]
+
+
+def test_an_employee_is_described_by_their_role() -> None:
+    (annotations,) = annotate_texts([
+        '"I like the new park," said Mary Boyle, 41, a hospital employee who moved downtown last year.'],
+        DEFAULT_MODEL)
+    assert [p.descriptions for p in annotations.people] == [("a hospital employee",)]
+
+
+def test_the_subject_of_the_next_clause_is_no_apposition() -> None:
+    (annotations,) = annotate_texts([
+        "In an interview with Good Day hosts Tom Hardy and Ella Stone, the Democratic presidential "
+        "candidate stated that the remarks were mean."], DEFAULT_MODEL)
+    assert {p.name: p.descriptions for p in annotations.people} == {"Tom Hardy": (), "Ella Stone": ()}
+
+
+def test_a_heading_that_starts_with_a_persons_name_is_that_person() -> None:
+    (annotations,) = annotate_texts([
+        "Donald Trump Leads In New Poll\n\nDonald Trump has a lead over his rivals, a poll found. Trump "
+        "said he was pleased."], DEFAULT_MODEL)
+    assert [(p.name, p.aliases) for p in annotations.people] == [("Donald Trump", ("Trump",))]

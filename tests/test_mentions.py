@@ -14,6 +14,7 @@ from sitegen.annotate.mentions import (
     is_titled,
     named_speakers,
     titled_names,
+    trim_to_known_names,
     vote_people,
 )
 from sitegen.annotate.names import PERSON, NameSpan
@@ -60,6 +61,29 @@ def test_a_surname_makes_a_full_name_a_person_but_not_a_group_named_for_it(blank
     mentions = [mention(text, "Vincent Cable", "ORG"), mention(text, "Team Clinton", "ORG"),
                 mention(text, "Cable", PERSON), mention(text, "Clinton", PERSON)]
     assert [m.label for m in vote_people(article(blank, text), mentions)] == [PERSON, "ORG", PERSON, PERSON]
+
+
+def test_a_title_ending_in_a_surname_does_not_become_a_person(blank: Language) -> None:
+    text = "Giuseppe Excommunicates Trump, the paper said. J. Paul Getty and Trump and Getty left."
+    mentions = [mention(text, "Giuseppe Excommunicates Trump", "WORK_OF_ART"),
+                mention(text, "J. Paul Getty", "ORG"), mention(text, "Trump", PERSON, 1),
+                mention(text, "Getty", PERSON, 1)]
+    labels = [m.label for m in vote_people(article(blank, text), mentions)]
+    assert labels == ["WORK_OF_ART", PERSON, PERSON, PERSON]  # initials and given names lead a name
+    text = "Novak Djokovic won. Djokovic smiled. Angry Jones, read a shirt; Jones is never angry."
+    mentions = [mention(text, "Novak Djokovic", "ORG"), mention(text, "Djokovic", PERSON, 1),
+                mention(text, "Angry Jones", "ORG"), mention(text, "Jones", PERSON, 1)]
+    labels = [m.label for m in vote_people(article(blank, text), mentions)]
+    assert labels == [PERSON, PERSON, "ORG", PERSON]  # a word the text writes in lower case is no name
+
+
+def test_a_long_name_starting_with_a_person_of_the_article_is_that_person(blank: Language) -> None:
+    text = "Chris Smith Address Budget Crisis. Then Chris Smith, Ann Lee Jones, Ann Lee and Bo Jones."
+    mentions = [mention(text, "Chris Smith Address Budget Crisis", PERSON),
+                mention(text, "Chris Smith", PERSON, 1), mention(text, "Ann Lee Jones", PERSON),
+                mention(text, "Ann Lee", PERSON, 1), mention(text, "Bo Jones", PERSON)]
+    trimmed = trim_to_known_names(article(blank, text), mentions)
+    assert trimmed == [mention(text, "Chris Smith", PERSON), *mentions[1:]]
 
 
 def test_a_one_word_name_tagged_once_each_way_is_no_person(blank: Language) -> None:

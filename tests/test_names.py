@@ -128,6 +128,14 @@ def test_short_forms_join_the_full_name() -> None:
                      "Trump": "Donald Trump"}
 
 
+def test_a_one_word_name_is_a_surname_before_a_first_name_and_never_a_things() -> None:
+    names = cluster_names([("Trump Tower", PERSON), ("Trump Tower", PERSON), ("Donald Trump", PERSON),
+                           ("Trump", PERSON)])
+    assert names["Trump"] == "Donald Trump"
+    assert cluster_names([("Trump Tower", PERSON), ("Trump", PERSON)])["Trump"] == "Trump"
+    assert cluster_names([("Hillary Clinton", PERSON), ("Hillary", PERSON)])["Hillary"] == "Hillary Clinton"
+
+
 def test_same_surname_goes_to_the_most_mentioned() -> None:
     names = cluster_names(
         [("Tony Blair", PERSON), ("Blair", PERSON), ("Blair", PERSON), ("Ian Blair", PERSON),

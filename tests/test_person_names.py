@@ -98,6 +98,10 @@ def test_a_role_in_common_is_context_for_a_nickname_and_roles_that_differ_keep_o
     morrisons = {"Vince Morrison": [1, 2], "Vincent Morrison": [3]}
     assert roles_merged(morrisons, {}) == {"Vincent Morrison": "Vince Morrison"}  # a plain short form
     assert roles_merged(morrisons, {"Vince Morrison": {"director"}, "Vincent Morrison": {"actor"}}) == {}
+    actors = {"Matt Morrison": [1], "Matthew Morrison": [2]}  # the same people named beside both
+    roles = {"Matt Morrison": frozenset({"director"}), "Matthew Morrison": frozenset({"star"})}
+    assert merge_person_names({n: set(a) for n, a in actors.items()}, lambda n: {"Ann Lee", "Bo Ray"},
+                              roles=roles.__getitem__) == {}
     morrisons["Vince Morrison"] = list(range(1, 10))  # a prominent person is called many things
     assert roles_merged(morrisons, {"Vince Morrison": {"director"}, "Vincent Morrison": {"aide"}}) \
         == {"Vincent Morrison": "Vince Morrison"}
@@ -109,3 +113,16 @@ def test_a_first_name_one_letter_off_joins_the_only_other_of_that_surname_when_f
     assert merged({"Huma Abedin": [1, 2], "Human Abedin": [20]}) == {}  # not prominent enough to say
     assert merged({"Jon Smith": list(range(1, 10)), "Don Smith": [20], "Ann Smith": [30]}) == {}  # rivals
     assert merged({"Eric Garner": list(range(1, 10)), "Erica Garner": [20]}) == {}  # a given name of her own
+
+
+def test_a_short_form_of_the_table_joins_the_only_person_it_fits_with_one_person_beside_both() -> None:
+    def joined(names: dict[str, list[int]], beside: set[str]) -> dict[str, str]:
+        return merge_person_names({n: set(a) for n, a in names.items()}, lambda n: beside)
+
+    welds = {"Bill Weld": [1], "William Weld": [2], "Jo Weld": [3]}
+    assert joined(welds, {"Gary Johnson"}) == {"William Weld": "Bill Weld"}
+    assert joined(welds, set()) == {}  # no context at all
+
+
+def test_a_middle_name_that_is_a_given_name_is_no_second_surname() -> None:
+    assert merged({"Michael Patrick Leahy": [1, 2], "Patrick Leahy": [3]}) == {}

@@ -498,3 +498,23 @@ def test_the_settings_say_a_name_is_no_person_and_two_names_are_two_people() -> 
     assert sorted(p.name for p in built.people) == ["George Bush", "George W. Bush"]
     atlas = next(p for p in built.articles if p.article.slug == "a").entities["cloud-atlas"]
     assert (atlas.label, atlas.path) == ("MISC", None)  # still named in its article, as another name
+
+
+def test_one_name_is_two_people_when_their_articles_disagree_on_who_they_are() -> None:
+    def hart(role: str) -> list[object]:
+        return [person("Peter Hart", descriptions=(role,) if role else ())]
+
+    built = site(article("a", "Peter Hart and Geoff Garin spoke.", people=[*hart("Democratic pollster"),
+                                                                            "Geoff Garin"]),
+                 article("b", "Peter Hart and Geoff Garin spoke.", people=[*hart(""), "Geoff Garin"]),
+                 article("c", "Peter Hart spoke.", people=hart("a bank employee")),
+                 article("d", "Peter Hart spoke.", people=hart("")),
+                 *[article(key, "Rick Santorum spoke.", people=[person("Rick Santorum", descriptions=(r,))])
+                   for key, r in (("e", "senator"), ("f", "candidate"))])
+    pollster, employee = person_page(built, "peter-hart"), person_page(built, "peter-hart-2")
+    # Silence is no evidence: the article that says nothing stays with the person of the most.
+    assert (slugs_of(pollster), slugs_of(employee)) == (["a", "b", "d"], ["c"])
+    said = (pollster.description.text, employee.description.text)
+    assert said == ("Democratic pollster", "a bank employee")
+    assert page_of(built, "c").entities["peter-hart"].path == employee.path
+    assert len(slugs_of(person_page(built, "rick-santorum"))) == 2  # two roles of one field: one man

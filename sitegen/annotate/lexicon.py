@@ -109,7 +109,8 @@ PERSON_NOUNS = frozenset(
     cardinal archbishop vicar rabbi imam chaplain nurse pilot soldier farmer
     moderator anchor pollster strategist nominee contender challenger incumbent frontrunner
     hopeful operative donor surrogate congressman congresswoman lawmaker legislator
-    olympian paralympian medallist medalist
+    olympian paralympian medallist medalist employee worker retiree volunteer engineer lobbyist
+    historian physician banker investor scholar lecturer clerk mechanic electrician plumber
     """
     )
 )

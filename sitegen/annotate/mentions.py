@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitegen.annotate.fragments import TITLE_LABELS, leads_like_a_name, lower_case_words, trim_to_known_names
 from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PRONOUN_GENDER, alternation, is_person_word
 from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
 from sitegen.annotate.nlp import doc_text
@@ -254,11 +255,15 @@ def vote_people(article: ArticleContext, mentions: list[NameSpan]) -> list[NameS
     full_words = _words_of_full_names(mentions)
     titled = {m.name for m in mentions if m.label == PERSON and is_titled(article.text, m)}
     surnames = {m.name for m in mentions if m.label == PERSON and " " not in m.name}
+    titles = {m.name for m in mentions if m.label in TITLE_LABELS}
+    lower_words = lower_case_words(article.text)
 
     def is_person(name: str) -> bool:
         if " " in name:
             return person_votes[name] > 0 or (name.split()[-1] in surnames and name.istitle()
-                                              and is_person_name(name))  # not "Team Clinton"
+                                              and is_person_name(name)  # not "Team Clinton"
+                                              and leads_like_a_name(name, full_words, lower_words,
+                                                                    strict=name in titles))
         return (
             name in full_words or name in titled or person_votes[name] > other_votes[name]
         ) and person_votes[name] > 0
@@ -365,6 +370,7 @@ PASSES: tuple[Pass, ...] = (
     organisations_called_it,
     vote_people,
     named_speakers,
+    trim_to_known_names,
     drop_quoted_terms,
     drop_doubtful_people,
 )

@@ -18,6 +18,7 @@ from sitegen.annotate.lexicon import (
     NOT_PEOPLE,
     ORGANISATION_WORDS,
     ROLE_PREFIXES,
+    THING_NOUNS,
     TITLES,
     alternation,
     is_person_word,
@@ -264,6 +265,24 @@ def _join_target(key: FormKey, full_forms: list[FormKey], counts: Counter[FormKe
         near = [full for full in full_forms if full.label == PERSON and len(full.form.split()) > 1
                 and one_edit_apart(words[0], full.form.split()[-1].casefold())]
         candidates = near if len(near) == 1 else []
+    if label == PERSON and len(words) == 1:
+        candidates = _as_surname_first(words[0], candidates)
     if not candidates:
         return None
     return max(candidates, key=lambda c: (counts[c], -full_forms.index(c)))
+
+
+def _as_surname_first(word: str, candidates: list[FormKey]) -> list[FormKey]:
+    """The full names a one-word person form can join, read as a surname before a first name:
+    "Trump" beside "Donald Trump" and a "Trump Tower" the model took for a person is Donald
+    Trump; a name that only starts with the word and ends in a thing's word ("Tower",
+    "Hotel", "Centre") is no person whose first name it could be."""
+    surname = [c for c in candidates if name_words(c.form)[-1].casefold() == word]
+    if surname:
+        return surname
+    return [c for c in candidates if not _ends_in_a_thing(c.form)]
+
+
+def _ends_in_a_thing(name: str) -> bool:
+    last = name.split()[-1].casefold()
+    return last in THING_NOUNS or last in ORGANISATION_WORDS

@@ -158,7 +158,7 @@ def _descriptions(span: Span) -> list[str]:
     found = []
     for child in root.children:  # "Jean-Philippe Cotis, the OECD's chief economist"
         if child.dep_ == "appos" and child.i >= span.end and child.tag_ in _COMMON_NOUNS \
-                and is_person_noun(child):
+                and is_person_noun(child) and not _verb_after(child):
             found.append(_phrase(doc, child.left_edge.i, child.right_edge.i + 1))
     if root.dep_ == "appos" and root.head.i < span.start and root.head.tag_ in _COMMON_NOUNS \
             and is_person_noun(root.head):  # "the prime minister, Tony Blair"
@@ -172,6 +172,13 @@ def _descriptions(span: Span) -> list[str]:
     if start < span.start and any(is_person_noun(token) for token in doc[start : span.start]):
         found.append(_phrase(doc, start, span.start))  # "Chelsea manager Jose Mourinho"
     return [phrase for phrase in found if phrase and phrase.lower() not in _NOT_DESCRIPTIONS]
+
+
+def _verb_after(token: Token) -> bool:
+    """Whether a verb follows the phrase a noun heads: "…and Mika Brzezinski, the Democratic
+    presidential candidate stated" is the subject of the next clause, no apposition."""
+    after = token.right_edge.i + 1
+    return after < len(token.doc) and token.doc[after].tag_.startswith("VB")
 
 
 def _with_body_before(doc: Doc, start: int) -> int:

@@ -3,7 +3,8 @@
 Each article names its entities by its own fullest form ("Xi Jinping"); here
 the forms of all articles are merged: the same full name is one entity, a
 one-word name joins the one full name it belongs to when the archive leaves no
-doubt ("Blair" → "Tony Blair" when no other Blair is prominent), and the
+doubt ("Blair" → "Tony Blair" when no other Blair is prominent), a name whose
+articles describe different people is split into them (``person_split``), and the
 ``[aliases]`` and ``ignore`` settings merge, rename or drop entities by hand.
 """
 
@@ -12,10 +13,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sitegen.archive.personhood import Description, Seen, decide_people
+from sitegen.archive.person_split import split_people
+from sitegen.archive.personhood import Description, Identity, Seen, decide_people, describe
 from sitegen.keys import slug, unique_key
 from sitegen.labels import group_of
 from sitegen.models import AnnotatedArticle
+
+Target = tuple[str, str, int]  # (group, name, n): the n-th person of one name (0 unless split)
 
 
 @dataclass
@@ -62,35 +66,50 @@ def build_entity_index(
     different_people: tuple[frozenset[str], ...] = (),
 ) -> EntityIndex:
     """Merge the entities of every article into archive-wide ones."""
-    seen, local_names = _gather(items, {k.casefold(): v for k, v in (aliases or {}).items()}, ignore)
+    by_alias = {k.casefold(): v for k, v in (aliases or {}).items()}
+    seen, local_names, by_article = _gather(items, by_alias, ignore)
     people = decide_people(seen, local_names, not_people, different_people)
-    entities: dict[tuple[str, str], ArchiveEntity] = {}
-    target_of: dict[tuple[str, str], tuple[str, str]] = {}
+    canonical_of = {identity: people.merged.get(identity, identity) for identity in seen}
+    parts = split_people(by_article, local_names, canonical_of)
+    entities: dict[Target, ArchiveEntity] = {}
+    records: dict[Target, list[Seen]] = defaultdict(list)
+    labels: dict[Target, Counter[str]] = defaultdict(Counter)
+    target_of: dict[tuple[Identity, int], Target] = {}
     for identity in sorted(seen, key=lambda i: (-len(seen[i].articles), i)):
-        canonical = people.merged.get(identity, identity)
-        entity = entities.get(canonical)
-        if entity is None:
-            entity = entities[canonical] = ArchiveEntity(key="", name=canonical[1], label="")
-        entity.forms.update(seen[identity].forms)
-        entity.articles.extend(seen[identity].articles)
-        entity.mentions += seen[identity].mentions
-        entity.placed = canonical not in people.unplaced
-        target_of[identity] = canonical
-    for canonical, description in people.descriptions.items():
-        entities[canonical].description = description
-    label_of = {identity: people.labels.get(identity, seen[identity].labels) for identity in seen}
-    keyed = _assign_keys(entities, label_of, target_of)
-    local = [{k: keyed[target_of[i]] for k, i in names.items()} for names in local_names]
+        canonical = canonical_of[identity]
+        for article in sorted(seen[identity].articles):
+            target = (*canonical, parts.get((identity, article), 0))
+            record = by_article[(identity, article)]
+            entity = entities.get(target)
+            if entity is None:
+                entity = entities[target] = ArchiveEntity(key="", name=canonical[1], label="")
+            entity.forms.update(record.forms)
+            entity.articles.append(article)
+            entity.mentions += record.mentions
+            entity.placed = canonical not in people.unplaced
+            records[target].append(record)
+            labels[target].update(people.labels.get(identity, record.labels))
+            target_of[(identity, article)] = target
+    split = {canonical_of[identity] for (identity, _), number in parts.items() if number}
+    for target, entity in entities.items():  # each person of a split name says who they are
+        canonical = target[:2]
+        entity.description = describe(records[target]) if canonical in split \
+            else people.descriptions.get(canonical)
+    keyed = _assign_keys(entities, labels)
+    local = [{k: keyed[target_of[(i, index)]] for k, i in names.items()}
+             for index, names in enumerate(local_names)]
     return EntityIndex(entities={keyed[c]: e for c, e in entities.items()}, local=local)
 
 
 def _gather(items: list[AnnotatedArticle], by_alias: dict[str, str], ignore: frozenset[str],
-            ) -> tuple[dict[tuple[str, str], Seen], list[dict[str, tuple[str, str]]]]:
-    """What the articles say of each (group, name), and each article's keys onto them."""
-    seen: dict[tuple[str, str], Seen] = defaultdict(Seen)
-    local_names: list[dict[str, tuple[str, str]]] = []
+            ) -> tuple[dict[Identity, Seen], list[dict[str, Identity]], dict[tuple[Identity, int], Seen]]:
+    """What the articles say of each (group, name), each article's keys onto them, and what
+    each article says of each (group, name) alone."""
+    seen: dict[Identity, Seen] = defaultdict(Seen)
+    by_article: dict[tuple[Identity, int], Seen] = defaultdict(Seen)
+    local_names: list[dict[str, Identity]] = []
     for index, item in enumerate(items):
-        names: dict[str, tuple[str, str]] = {}
+        names: dict[str, Identity] = {}
         for info in item.annotations.entities:
             forms = (info.name, *info.aliases)
             if any(form.casefold() in ignore for form in forms):
@@ -98,8 +117,9 @@ def _gather(items: list[AnnotatedArticle], by_alias: dict[str, str], ignore: fro
             identity = (group_of(info.label), _renamed(info.name, info.aliases, by_alias))
             names[info.key] = identity
             seen[identity].add(index, info)
+            by_article[(identity, index)].add(index, info)
         local_names.append(names)
-    return dict(seen), local_names
+    return dict(seen), local_names, dict(by_article)
 
 
 def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> str:
@@ -110,23 +130,17 @@ def _renamed(name: str, aliases: tuple[str, ...], by_alias: dict[str, str]) -> s
     return name
 
 
-def _assign_keys(
-    entities: dict[tuple[str, str], ArchiveEntity],
-    label_of: dict[tuple[str, str], Counter[str]],
-    target_of: dict[tuple[str, str], tuple[str, str]],
-) -> dict[tuple[str, str], tuple[str, str]]:
+def _assign_keys(entities: dict[Target, ArchiveEntity], labels: dict[Target, Counter[str]],
+                 ) -> dict[Target, tuple[str, str]]:
     """Keys are slugs, unique within a group; a clash gets -2, -3 (never merged by slug)."""
-    labels: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for identity, canonical in target_of.items():
-        labels[canonical].update(label_of[identity])
     taken: dict[str, set[str]] = defaultdict(set)  # group -> keys given
-    keyed: dict[tuple[str, str], tuple[str, str]] = {}
-    for canonical in sorted(entities, key=lambda c: (-len(entities[c].articles), c)):
-        group, name = canonical
-        entity = entities[canonical]
+    keyed: dict[Target, tuple[str, str]] = {}
+    for target in sorted(entities, key=lambda t: (-len(entities[t].articles), t)):
+        group, name, _ = target
+        entity = entities[target]
         entity.articles = sorted(set(entity.articles))
-        entity.label = labels[canonical].most_common(1)[0][0]
+        entity.label = labels[target].most_common(1)[0][0]
         key = unique_key(slug(name, "unnamed"), taken[group])
         entity.key = key
-        keyed[canonical] = (group, key)
+        keyed[target] = (group, key)
     return keyed

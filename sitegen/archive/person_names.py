@@ -20,12 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
-from sitegen.keys import NAME_PARTICLES, NAME_TITLES, one_edit_apart, slug
-
-if TYPE_CHECKING:
-    from nicknames import NickNamer
+from sitegen.keys import NAME_PARTICLES, NAME_TITLES, is_given_name, nick_namer, one_edit_apart, slug
 
 # A one-word name, or a form fitting several people, joins a person only when that person
 # is this much more prominent than every other it could belong to.
@@ -80,32 +76,14 @@ def parse_name(name: str) -> ParsedName:
 
 
 @cache
-def _namer() -> NickNamer:
-    from nicknames import NickNamer  # a curated table of English given names and their short forms
-
-    return NickNamer()
-
-
-@cache
 def _nicknames() -> Callable[[str], frozenset[str]]:
-    namer = _namer()
+    namer = nick_namer()
 
     @lru_cache(maxsize=8192)
     def equivalents(first: str) -> frozenset[str]:
         return frozenset(namer.nicknames_of(first) | namer.canonicals_of(first))
 
     return equivalents
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    namer = _namer()
-    return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
-
-
-def is_given_name(word: str) -> bool:
-    """Whether a (slugged) word is a common English given name or its short form ("sheila")."""
-    return word in _given_names()
 
 
 def first_names_agree(a: str, b: str) -> str | None:
@@ -228,16 +206,24 @@ def merge_person_names(
 def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person], context: _Context) -> _Person | None:
     """The person a full name is a form of: the one it fits, or the dominant of several."""
     fitting = []
-    for person in candidates:
-        way = person.fits(parsed)
-        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first) \
-            and not context.roles_differ(name, person.forms[0])
-        if way == "nickname" and not plain and not context.shared(name, person.forms[0]):
+    ways = [(person, person.fits(parsed)) for person in candidates]
+    alone = sum(1 for _, way in ways if way) == 1  # the only one of the surname the name fits
+    for person, way in ways:
+        differ = context.roles_differ(name, person.forms[0])
+        plain = len(candidates) == 1 and _plain_nickname(parsed.first, person.parsed[0].first)
+        # A short form of the table ("Bill" of William, "Ted" of Edward) for the only person
+        # it fits needs one person beside both, not two.
+        needed = 1 if alone and _table_nickname(parsed.first, person.parsed[0].first) else SHARED_CONTEXT
+        # Roles that differ outweigh the people named beside both: in an archive about one
+        # election everyone shares company ("Matt Morrison" the strategist, "Matthew Morrison"
+        # the actor, both in articles naming the same candidates).
+        if way == "nickname" and (differ or not (plain or context.shared(name, person.forms[0], needed))):
             continue
         if way is not None:
             fitting.append(person)
-    if not fitting and not parsed.middles:
-        # "Sandino Moreno" of "Catalina Sandino Moreno": the two surnames of one person only.
+    if not fitting and not parsed.middles and not is_given_name(parsed.first):
+        # "Sandino Moreno" of "Catalina Sandino Moreno": the two surnames of one person only
+        # (not "Patrick Leahy" of "Michael Patrick Leahy", whose middle name is a given name).
         fitting = [person for person in candidates
                    if any(other.middles and other.middles[-1] == parsed.first for other in person.parsed)]
         return fitting[0] if len(fitting) == 1 else None
@@ -249,11 +235,16 @@ def _best_fit(name: str, parsed: ParsedName, candidates: list[_Person], context:
     return None
 
 
+def _table_nickname(a: str, b: str) -> bool:
+    """Whether one first name is a short form of the other in the nickname table."""
+    return b in _nicknames()(a) or a in _nicknames()(b)
+
+
 def _plain_nickname(a: str, b: str) -> bool:
     """Whether one of two first names is a short form of few names, the other among them
     ("vince" of vincent, vincenzo or vinson; not "bill", which may be William or Robert)."""
     for short, full in ((a, b), (b, a)):
-        canonicals = _namer().canonicals_of(short)
+        canonicals = nick_namer().canonicals_of(short)
         if full in canonicals and len(canonicals) <= 3:
             return True
     return False
@@ -267,10 +258,10 @@ class _Context:
     neighbours: Callable[[str], set[str]]
     roles: Callable[[str], frozenset[str]]
 
-    def shared(self, a: str, b: str) -> bool:
-        """A shared article, SHARED_CONTEXT people named beside both, or a role in common."""
+    def shared(self, a: str, b: str, needed: int = SHARED_CONTEXT) -> bool:
+        """A shared article, ``needed`` people named beside both, or a role in common."""
         return bool(self.articles_of[a] & self.articles_of[b]) or \
-            len((self.neighbours(a) & self.neighbours(b)) - {a, b}) >= SHARED_CONTEXT or \
+            len((self.neighbours(a) & self.neighbours(b)) - {a, b}) >= needed or \
             bool(self.roles(a) & self.roles(b))
 
     def roles_differ(self, a: str, b: str) -> bool:

@@ -116,7 +116,7 @@ def decide_people(seen: dict[Identity, Seen], local_names: list[dict[str, Identi
         said_not = any(form.casefold() in not_people for record in records for form in record.forms)
         thing = NOT_A_PERSON if said_not else _thing_label(canonical, records, other_articles)
         if thing is None:
-            description = _description(records)
+            description = describe(records)
             if description is not None:
                 descriptions[canonical] = description
             continue
@@ -221,7 +221,7 @@ def _has_given_name(name: str) -> bool:
     return parsed.full and is_given_name(parsed.first)
 
 
-def _description(forms: list[Seen]) -> Description | None:
+def describe(forms: list[Seen]) -> Description | None:
     """The description most articles give (ties: the one given first), as most often written;
     a title alone counts half."""
     votes: dict[str, float] = {}
