@@ -10,8 +10,9 @@ Each step is a ``sitegen build`` in a fresh process, every article already in th
 cache: a full build (no output yet), a warm build (nothing changed), one article edited (one
 article annotated: spaCy is loaded), and ``templates/article.html`` edited. Memory is the peak of
 the summed resident memory of the build process and all its children (sampled every 50 ms from
-/proc), the figure the issue's 1.5 GiB bound is about. The last column is the full build's time
-per article relative to the first fixture's: linear growth is 1.00.
+/proc), the figure the issue's 1.5 GiB bound is about. The last column is the full build's
+CPU time per article relative to the first fixture's: linear growth is 1.00 (CPU time,
+because other work on a shared machine stretches wall times).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -37,6 +39,7 @@ class Step:
 
     name: str
     seconds: float
+    cpu_seconds: float  # user + system of the build and its children: steadier than wall time
     peak_mib: float
     summary: str
 
@@ -67,6 +70,7 @@ def _tree_rss(root: int) -> int:
 def run_build(site: Path, name: str) -> Step:
     """``sitegen build -q`` in ``site``, timed, its process tree's memory sampled."""
     started = time.perf_counter()
+    cpu_before = _children_cpu()
     process = subprocess.Popen([str(SITEGEN), "build"], cwd=site, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -75,10 +79,16 @@ def run_build(site: Path, name: str) -> Step:
         time.sleep(0.05)
     seconds = time.perf_counter() - started
     out, err = process.communicate()
+    cpu = _children_cpu() - cpu_before
     if process.returncode != 0:
         raise SystemExit(f"{name} in {site} failed:\n{err[-3000:]}")
     summary = next((line for line in (out + err).splitlines() if line.startswith("Built")), "")
-    return Step(name, seconds, peak / 2**20, summary)
+    return Step(name, seconds, cpu, peak / 2**20, summary)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(site: Path, *, full_only: bool = False) -> list[Step]:
@@ -116,18 +126,19 @@ def main() -> int:
     parser.add_argument("--full-only", action="store_true",
                         help="only the full build of each fixture (the edits take long at 100,000)")
     args = parser.parse_args()
-    print(f"{'articles':>9} {'step':<14}{'seconds':>9}{'peak MiB':>10}{'per article × first':>21}")
+    print(f"{'articles':>9} {'step':<14}{'seconds':>9}{'CPU s':>9}{'peak MiB':>10}"
+          f"{'CPU per article × first':>25}")
     first: float | None = None
     for site in args.sites:
         count = articles_in(site)
         for step in measure(site, full_only=args.full_only):
             ratio = ""
             if step.name == "full build":
-                per_article = step.seconds / count
+                per_article = step.cpu_seconds / count
                 first = first or per_article
                 ratio = f"{per_article / first:.2f}"
-            print(f"{count:>9} {step.name:<14}{step.seconds:>9.2f}{step.peak_mib:>10.0f}{ratio:>21}",
-                  flush=True)
+            print(f"{count:>9} {step.name:<14}{step.seconds:>9.2f}{step.cpu_seconds:>9.1f}"
+                  f"{step.peak_mib:>10.0f}{ratio:>25}", flush=True)
             print(f"{'':>10}{step.summary}", file=sys.stderr)
     return 0
 
