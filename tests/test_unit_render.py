@@ -475,8 +475,9 @@ def test_a_changed_figure_re_renders_its_article_and_every_page_listing_it(confi
     assert changed == {
         "articles/x/index.html", "data/articles/x.json", "index.html", "feed.xml",
         "people/index.html", "people/tony-blair/index.html", "people/tony-blair/feed.xml",
-        "topics/index.html", "topics/economy/index.html", "topics/economy/feed.xml",
+        "topics/economy/index.html", "topics/economy/feed.xml",
         "data/people.json", "data/topics.json", "figures/index.html", "figures/figures.csv"}
+    # The topics index shows no article (it once received every topic's listing, so it did).
 
 
 def test_the_code_digest_ignores_what_python_writes_beside_the_code() -> None:
@@ -495,3 +496,41 @@ def test_the_code_digest_ignores_what_python_writes_beside_the_code() -> None:
     finally:
         stray.unlink()
         fingerprint.code_digest.cache_clear()
+
+
+def _quoted_site(articles: int, changed: int | None = None) -> Site:
+    """Tony Blair quoted once in each of ``articles`` dated articles (article ``changed`` says
+    something else)."""
+    return site(*[article(f"a{n:03d}", people=["Tony Blair"], date=day(1 + n % 28, 1 + n // 28),
+                          quotes=[said(f"“We will win {'again' if n == changed else 'it'} {n:03d},”",
+                                       "Tony Blair")])
+                  for n in range(articles)], page_size=10)
+
+
+def test_a_person_quoted_in_many_articles_has_every_quote_on_pages_of_their_own(config: Config) -> None:
+    pages = {p.path: p for p in SitePlan(_quoted_site(120), config).other_pages()}
+    person = pages["people/tony-blair/index.html"].text()
+    assert person.count('<ol class="quote-cards">') == 50  # ten shown, forty folded
+    assert 'href="quotes/index.html">All 120 quotes</a>, by article (3 pages)' in person
+    quote_pages = [pages[path].text() for path in ("people/tony-blair/quotes/index.html",
+                                                    "people/tony-blair/quotes/page/2/index.html",
+                                                    "people/tony-blair/quotes/page/3/index.html")]
+    assert [page.count('<ol class="quote-cards">') for page in quote_pages] == [50, 50, 20]
+    said_on_pages = re.findall(r"We will win it (\d{3})", "".join(quote_pages))
+    assert sorted(said_on_pages) == [f"{n:03d}" for n in range(120)]  # every quote once
+    assert said_on_pages[0] == "119"  # newest first
+    assert 'aria-current="page"' in quote_pages[1] and 'rel="prev"' in quote_pages[1]
+    small = {p.path: p for p in SitePlan(_quoted_site(12), config).other_pages()}
+    assert "people/tony-blair/quotes/index.html" not in small
+    assert small["people/tony-blair/index.html"].text().count('<ol class="quote-cards">') == 12
+
+
+def test_a_quote_changes_only_the_pages_that_show_it(config: Config) -> None:
+    """A person's later listing pages show no quotes: their fingerprints leave them out (they
+    once held every quote and article of the person, on each of the person's pages)."""
+    before, after = (_fingerprints(_quoted_site(120, changed), config) for changed in (None, 3))
+    changed = {path for path in before if before[path] != after[path]}
+    assert "people/tony-blair/quotes/page/3/index.html" in changed  # where the quote is
+    assert "people/tony-blair/index.html" not in changed  # only the 50 newest show there
+    listings = {path for path in changed if path.startswith("people/tony-blair/page/")}
+    assert listings == {"people/tony-blair/page/12/index.html"}  # the article's own listing page

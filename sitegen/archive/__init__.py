@@ -28,6 +28,7 @@ from sitegen.archive.model import (
     PersonPage,
     QuoteEntry,
     QuoteGroup,
+    QuotePage,
     Redirect,
     Site,
     Tie,
@@ -161,6 +162,6 @@ def _people_of(annotations: Annotations, refs: EntityRefs) -> tuple[Link, ...]:
 
 
 __all__ = ["ArticlePage", "EntityRef", "FigureEntry", "FigurePage", "InContext", "Link", "ListingPage",
-           "PageLink", "Period", "PersonDescription", "PersonPage", "QuoteEntry", "QuoteGroup",
+           "PageLink", "Period", "PersonDescription", "PersonPage", "QuoteEntry", "QuoteGroup", "QuotePage",
            "Redirect", "Site", "Tie", "Timeline", "TopicPage", "build_site", "newest_first", "paginate",
            "spoken_by"]

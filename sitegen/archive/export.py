@@ -32,7 +32,7 @@ def people_records(site: Site) -> list[dict[str, Any]]:
     """``data/people.json``: every person with counts and the URL of their page."""
     return [
         {"key": p.key, "name": p.name, "aliases": list(p.aliases), "articles": p.article_count,
-         "quotes": len(p.quotes), "url": _url(p.path),
+         "quotes": p.quote_count, "url": _url(p.path),
          "description": p.description.text if p.description else None,
          "description_from": _url(p.description.source.path) if p.description else None,
          "fictional": bool(p.description and p.description.fictional)}

@@ -20,7 +20,9 @@ from sitegen.archive.model import (
     PersonDescription,
     PersonPage,
     QuoteEntry,
+    QuotePage,
     TopicPage,
+    group_quotes,
     spoken_by,
 )
 from sitegen.archive.network import ties
@@ -31,6 +33,9 @@ from sitegen.keys import slug
 
 TOP_LINKS = 10  # co-mentioned people, related topics, most-quoted people
 AROUND = 2  # page numbers shown on each side of the current page
+# Articles whose quotes a person page shows; past that, every quote is on pages of its own
+# (a person quoted in thousands of articles would make a page of megabytes).
+QUOTE_GROUPS_SHOWN = 50
 G = TypeVar("G", ArchiveEntity, Topic)
 
 
@@ -75,6 +80,20 @@ def paginate(folder: str, pages: tuple[ArticlePage, ...], size: int) -> tuple[Li
     )
 
 
+def quote_pages(folder: str, quotes: tuple[QuoteEntry, ...], order: str,
+                size: int = QUOTE_GROUPS_SHOWN) -> tuple[QuotePage, ...]:
+    """Every quote in pages of ``size`` articles' quotes; none when one page shows them all."""
+    groups = group_quotes(quotes)
+    if len(groups) <= size:
+        return ()
+    chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
+    return tuple(
+        QuotePage(path=listing_path(folder, number), number=number, count=len(chunks), groups=chunk,
+                  total=len(quotes), pages=page_links(folder, number, len(chunks)), order=order)
+        for number, chunk in enumerate(chunks, start=1)
+    )
+
+
 def _by_article(groups: Sequence[G], count: int) -> list[list[G]]:
     """For each article index, the people (or topics) whose ``articles`` include it."""
     members: list[list[G]] = [[] for _ in range(count)]
@@ -113,6 +132,7 @@ def person_pages(
         )
         sort_name = _surname(person.name) + " " + person.name.casefold()
         shared = _ranked(_shared(person, person.articles, people_of))
+        dated = [page for page in articles if page.article.date is not None]  # newest first
         result.append(PersonPage(
             key=person.key,
             name=person.name,
@@ -129,6 +149,11 @@ def person_pages(
             description=_description(person, pages),
             timeline=timeline(span, (p.article.date for p in articles),
                               (q.page.article.date for q in quotes)),
+            quote_count=len(quotes),
+            first_seen=dated[-1] if dated else None,
+            last_seen=dated[0] if dated else None,
+            quote_pages=quote_pages(path.removesuffix("/index.html") + "/quotes", quotes,
+                                    order_of(articles)),
         ))
     return tuple(sorted(result, key=lambda p: p.sort_name))
 

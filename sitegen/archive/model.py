@@ -110,6 +110,45 @@ class QuoteGroup:
     quotes: tuple[QuoteEntry, ...]
 
 
+def group_quotes(quotes: tuple[QuoteEntry, ...]) -> tuple[QuoteGroup, ...]:
+    """Consecutive quotes of one article page as one group, in the order given."""
+    groups: list[QuoteGroup] = []
+    for entry in quotes:
+        if groups and groups[-1].page is entry.page:
+            groups[-1] = QuoteGroup(entry.page, (*groups[-1].quotes, entry))
+        else:
+            groups.append(QuoteGroup(entry.page, (entry,)))
+    return tuple(groups)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePage:
+    """One page of everything a person said, by article, newest first."""
+
+    path: str
+    number: int
+    count: int
+    groups: tuple[QuoteGroup, ...]
+    total: int  # the person's quotes
+    pages: tuple[PageLink, ...] = ()
+    order: str = NEWEST_FIRST
+
+    @property
+    def newer(self) -> str | None:
+        """The previous page."""
+        return next((p.path for p in self.pages if p.number == self.number - 1), None)
+
+    @property
+    def older(self) -> str | None:
+        """The next page."""
+        return next((p.path for p in self.pages if p.number == self.number + 1), None)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the pages run from the newest article to the oldest."""
+        return self.order == NEWEST_FIRST
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A month or year of a timeline: its first day, and the articles and quotes in it."""
@@ -229,6 +268,11 @@ class PersonPage:
     description: PersonDescription | None = None
     timeline: Timeline | None = None  # None when none of their articles has a date
     ties: tuple[Tie, ...] = ()  # between the people of ``people``: who appears with whom
+    quote_count: int = 0
+    first_seen: ArticlePage | None = None  # the oldest dated article naming them
+    last_seen: ArticlePage | None = None  # the newest
+    # Every quote, page by page, when there are more than the person page shows.
+    quote_pages: tuple[QuotePage, ...] = ()
 
     @property
     def feed_path(self) -> str:
@@ -238,27 +282,7 @@ class PersonPage:
     @property
     def quote_groups(self) -> tuple[QuoteGroup, ...]:
         """The quotes by article, newest article first (the order of ``quotes``)."""
-        groups: list[QuoteGroup] = []
-        for entry in self.quotes:
-            if groups and groups[-1].page is entry.page:
-                groups[-1] = QuoteGroup(entry.page, (*groups[-1].quotes, entry))
-            else:
-                groups.append(QuoteGroup(entry.page, (entry,)))
-        return tuple(groups)
-
-    @property
-    def first_seen(self) -> ArticlePage | None:
-        """The oldest dated article naming them."""
-        return _dated(self.listing)[-1] if _dated(self.listing) else None
-
-    @property
-    def last_seen(self) -> ArticlePage | None:
-        """The newest dated article naming them."""
-        return _dated(self.listing)[0] if _dated(self.listing) else None
-
-
-def _dated(listing: tuple[ListingPage, ...]) -> list[ArticlePage]:
-    return [page for part in listing for page in part.articles if page.article.date is not None]
+        return group_quotes(self.quotes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +344,7 @@ class Site:
     def leading_people(self, count: int = LEADING_PEOPLE) -> list[PersonPage]:
         """The people the archive covers most (articles and quotes), in more than one article."""
         ranked = sorted((p for p in self.people if p.article_count > 1),
-                        key=lambda p: (-(p.article_count + len(p.quotes)), p.sort_name))
+                        key=lambda p: (-(p.article_count + p.quote_count), p.sort_name))
         return ranked[:count]
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from sitegen.archive import ArticlePage, EntityRef, ListingPage, Redirect, Site
+from sitegen.archive import ArticlePage, EntityRef, ListingPage, PersonPage, Redirect, Site
 from sitegen.archive.export import article_export, people_records, topic_records
 from sitegen.archive.urls import relative_url
 from sitegen.render.figures_csv import FIGURES_CSV, figures_csv
@@ -145,21 +145,32 @@ class PageRenderer:
 
     def _listings_and_indexes(self) -> Iterator[PageJob]:
         site = self.site
-        leading = tuple(site.leading_people(HOME_PEOPLE))
+        # A page receives the people and topics it shows without their article listings (and
+        # a person without their quotes but on their first page): a page's fingerprint pickles
+        # what it receives, and page 700 of a person in 14,000 articles must not pickle them all.
+        slim = {person.key: replace(person, listing=(), quotes=(), quote_pages=())
+                for person in site.people}
+        leading = tuple(slim[p.key] for p in site.leading_people(HOME_PEOPLE))
         for listing in site.home:
             yield self._job("index.html", listing.path, listing=listing,
                             leading=leading if listing.number == 1 else ())
-        yield self._job("people.html", "people/index.html", people=site.people,
-                        letters=site.letters(), leading=tuple(site.leading_people()))
+        yield self._job("people.html", "people/index.html", people=tuple(slim.values()),
+                        letters=site.letters(),
+                        leading=tuple(slim[p.key] for p in site.leading_people()))
         for person in site.people:
             for listing in person.listing:
-                yield self._job("person.html", listing.path, person=person, listing=listing)
+                shown = _first_page(person) if listing.number == 1 else slim[person.key]
+                yield self._job("person.html", listing.path, person=shown, listing=listing)
+            for quotes in person.quote_pages:
+                yield self._job("person_quotes.html", quotes.path, person=slim[person.key], listing=quotes)
             yield self.feed(person.feed_path, f"{person.name} · {self.info.title}", person.path,
                             _pages_of(person.listing))
-        yield self._job("topics.html", "topics/index.html", topic_groups=site.topics_by_kind())
+        bare = {topic.key: replace(topic, listing=()) for topic in site.topics}
+        yield self._job("topics.html", "topics/index.html", topic_groups=[
+            (kind, [bare[t.key] for t in topics]) for kind, topics in site.topics_by_kind()])
         for topic in site.topics:
             for listing in topic.listing:
-                yield self._job("topic.html", listing.path, topic=topic, listing=listing)
+                yield self._job("topic.html", listing.path, topic=bare[topic.key], listing=listing)
             yield self.feed(topic.feed_path, f"{topic.name} · {self.info.title}", topic.path,
                             _pages_of(topic.listing))
         for table in site.figures:
@@ -191,6 +202,16 @@ class PageRenderer:
             urls = [self.info.absolute_url(p) for p in html_paths if p != "404.html"]
             yield self._job("sitemap.xml", "sitemap.xml", urls=urls)
         yield self._job("robots.txt", "robots.txt")
+
+
+def _first_page(person: PersonPage) -> PersonPage:
+    """What a person's first page shows: the quotes of their newest articles, up to a quote
+    page's worth, and where the quote pages are."""
+    if not person.quote_pages:
+        return replace(person, listing=())
+    shown = tuple(entry for group in person.quote_pages[0].groups for entry in group.quotes)
+    return replace(person, listing=(), quotes=shown,
+                   quote_pages=tuple(replace(page, groups=()) for page in person.quote_pages))
 
 
 def _json_maker(path: str, records: Callable[[], object]) -> Callable[[], RenderedPage]:
