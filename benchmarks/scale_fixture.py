@@ -13,7 +13,9 @@ stores the record under the new text's cache key.
 
 The source is the 400-article BBC corpus in ``../shared/corpus/bbc`` (annotated once, into the
 fixture's cache, when not cached yet); its texts are the BBC's copyright, so the fixture lives
-only in the folder given, outside the repository.
+only in the folder given, outside the repository. The records are cached under the annotator's
+version: after a change to ``sitegen/annotate/`` make the fixture again (the first build would
+otherwise annotate every article).
 """
 
 from __future__ import annotations
