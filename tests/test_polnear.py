@@ -110,6 +110,19 @@ def test_hillary_clintons_page_has_a_timeline_over_2015_and_2016_grouped_quotes_
     assert "<dt>First seen</dt>" in html and "<dt>Last seen</dt>" in html
 
 
+def test_hillary_clintons_quotes_are_each_on_one_of_her_quote_pages(data: Path) -> None:
+    people = {p["key"]: p for p in json.loads((data / "people.json").read_text(encoding="utf-8"))}
+    folder = data.parent / "people" / "hillary-clinton"
+    pages = [folder / "quotes" / "index.html", *sorted((folder / "quotes" / "page").glob("*/index.html"))]
+    assert len(pages) >= 2  # she is quoted in more articles than her own page shows
+    links = [link.lstrip("./") for page in pages for link in re.findall(  # "../../../articles/…"
+        r'<a class="jump" href="([^"]+)">In the article', page.read_text(encoding="utf-8"))]
+    assert len(links) == len(set(links)) == people["hillary-clinton"]["quotes"]
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert f'All {people["hillary-clinton"]["quotes"]:,} quotes</a>' in html
+    assert html.count('<ol class="quote-cards">') == 50
+
+
 def test_the_figures_table_and_csv_hold_every_figure(data: Path) -> None:
     figures = sum(len(json.loads(p.read_text(encoding="utf-8"))["figures"])
                   for p in (data / "articles").glob("*.json"))
@@ -134,13 +147,17 @@ def _page_types(data: Path, topics: list[dict]) -> dict[str, str]:
     return {"home": "index.html", "page-2": "page/2/index.html", "article": f"articles/{article}/index.html",
             "people": "people/index.html", "person": "people/hillary-clinton/index.html",
             "topics": "topics/index.html", "topic": f"{topic}index.html", "figures": "figures/index.html",
-            "404": "404.html"}
+            "404": "404.html", "person-quotes": "people/hillary-clinton/quotes/index.html"}
 
 
-def _photograph(base: str, pages: dict[str, str]) -> None:
+def _photograph(base: str, pages: dict[str, str]) -> list[str]:
+    """Photograph every page; returns axe's serious and critical violations on the page types
+    the smaller browser-test archive cannot show (a person's own quote pages)."""
+    from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM, CHROMIUM_ARGS
 
+    violations: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for width in (1280, 390):
@@ -153,8 +170,13 @@ def _photograph(base: str, pages: dict[str, str]) -> None:
                     assert response is not None and response.ok, path
                     assert page.locator("main h1").count() >= 1, path
                     page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{scheme}.png"))
+                    if name == "person-quotes" and width == 1280:
+                        violations += [f"{scheme}: {v['id']} ({v['impact']}): {v['help']}"
+                                       for v in Axe().run(page).response["violations"]
+                                       if v["impact"] in ("serious", "critical")]
                 context.close()
         browser.close()
+    return violations
 
 
 @pytest.mark.browser
@@ -171,10 +193,11 @@ def test_every_page_type_is_photographed_in_light_and_dark(data: Path, topics: l
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
     try:
-        _photograph(f"http://127.0.0.1:{server.server_address[1]}/", _page_types(data, topics))
+        violations = _photograph(f"http://127.0.0.1:{server.server_address[1]}/", _page_types(data, topics))
     finally:
         server.shutdown()
         server.server_close()
     shots = sorted(SCREENSHOTS.glob("*.png"))
-    assert len(shots) == 9 * 2 * 2
+    assert violations == []
+    assert len(shots) == 10 * 2 * 2
     assert all(shot.read_bytes()[:8] == PNG and shot.stat().st_size > 10_000 for shot in shots)
