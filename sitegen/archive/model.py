@@ -121,17 +121,13 @@ def group_quotes(quotes: tuple[QuoteEntry, ...]) -> tuple[QuoteGroup, ...]:
     return tuple(groups)
 
 
-@dataclass(frozen=True, slots=True)
-class QuotePage:
-    """One page of everything a person said, by article, newest first."""
+class _NumberedPages:
+    """Page ``number`` of a table or list in pages that link by number (``pages``)."""
 
-    path: str
+    __slots__ = ()
     number: int
-    count: int
-    groups: tuple[QuoteGroup, ...]
-    total: int  # the person's quotes
-    pages: tuple[PageLink, ...] = ()
-    order: str = NEWEST_FIRST
+    pages: tuple[PageLink, ...]
+    order: str
 
     @property
     def newer(self) -> str | None:
@@ -147,6 +143,19 @@ class QuotePage:
     def dated(self) -> bool:
         """Whether the pages run from the newest article to the oldest."""
         return self.order == NEWEST_FIRST
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePage(_NumberedPages):
+    """One page of everything a person said, by article, newest first."""
+
+    path: str
+    number: int
+    count: int
+    groups: tuple[QuoteGroup, ...]
+    total: int  # the person's quotes
+    pages: tuple[PageLink, ...] = ()
+    order: str = NEWEST_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +212,7 @@ class FigureEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class FigurePage:
+class FigurePage(_NumberedPages):
     """One page of the figures table."""
 
     path: str
@@ -214,21 +223,6 @@ class FigurePage:
     pages: tuple[PageLink, ...] = ()
     offset: int = 0  # figures on the pages before this one
     order: str = NEWEST_FIRST  # of the articles the figures are from
-
-    @property
-    def newer(self) -> str | None:
-        """The previous page of the table."""
-        return next((p.path for p in self.pages if p.number == self.number - 1), None)
-
-    @property
-    def older(self) -> str | None:
-        """The next page of the table."""
-        return next((p.path for p in self.pages if p.number == self.number + 1), None)
-
-    @property
-    def dated(self) -> bool:
-        """Whether the table runs from the newest article to the oldest."""
-        return self.order == NEWEST_FIRST
 
 
 @dataclass(frozen=True, slots=True)
