@@ -224,3 +224,14 @@ def test_a_heading_that_starts_with_a_persons_name_is_that_person() -> None:
         "Donald Trump Leads In New Poll\n\nDonald Trump has a lead over his rivals, a poll found. Trump "
         "said he was pleased."], DEFAULT_MODEL)
     assert [(p.name, p.aliases) for p in annotations.people] == [("Donald Trump", ("Trump",))]
+
+
+def test_a_work_named_before_its_star_or_author_is_no_person() -> None:
+    (annotations,) = annotate_texts([
+        "The cast has Helen Mirren and former James Bond star Pierce Brosnan. Harry Potter author "
+        "JK Rowling liked it. Tony Blair aide Alastair Campbell did not."], DEFAULT_MODEL)
+    people = {p.name: p for p in annotations.people}
+    assert {"Pierce Brosnan", "JK Rowling", "Tony Blair", "Alastair Campbell"} <= set(people)
+    for work in ("James Bond", "Harry Potter"):
+        assert work not in people or dict(people[work].doubted).get("WORK_OF_ART", 0) >= 2, work
+    assert not people["Tony Blair"].doubted

@@ -181,6 +181,13 @@ THING_NOUNS: dict[str, str] = {
 }
 
 
+# People named by the work they made or star in: "James Bond star Pierce Brosnan", "Harry Potter
+# author JK Rowling" (the first name is the work's).
+WORK_ROLES = frozenset(_words(
+    "star co-star author creator actor actress director producer writer novelist composer "
+    "screenwriter illustrator"))
+
+
 def is_person_word(word: str) -> bool:
     """Whether a lower-case word names a person by role: "judge", or a hyphenated
     role whose last part does ("co-founder", "vice-captain")."""

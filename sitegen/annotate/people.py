@@ -22,7 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitegen.annotate.lexicon import DEFINITE_DETERMINERS, HONORIFICS, THING_NOUNS, is_person_word
+from sitegen.annotate.lexicon import (
+    DEFINITE_DETERMINERS,
+    HONORIFICS,
+    THING_NOUNS,
+    WORK_ROLES,
+    is_person_word,
+)
 from sitegen.annotate.names import PERSON, Cluster, Clusters, NameSpan
 from sitegen.annotate.subjects import is_person_noun
 
@@ -107,6 +113,8 @@ def _clearly_a_thing(span: Span) -> str | None:
     # "the film Dirty Dancing", "Robey Warshaw, a firm", "the Trump Turnberry golf course" (but
     # not "Spielberg's film": the possessor of a thing is still a person).
     heads = [root.head] if root.dep_ == "compound" and root.head.i >= span.end else []
+    if heads and _names_a_maker(heads[0]):
+        return "WORK_OF_ART"  # "James Bond star Pierce Brosnan": the work, then the person
     for token in (*_neighbours(span), *heads):
         thing = THING_NOUNS.get(token.lower_) if token.tag_ in _COMMON_NOUNS else None
         if thing:
@@ -119,6 +127,14 @@ def _clearly_a_thing(span: Span) -> str | None:
                                 and token.doc[token.i - 1].lower_ in _TRADE_WORDS):
             return "ORG"  # "external auditors Arthur Andersen", "market leader Best Buy"
     return None
+
+
+def _names_a_maker(noun: Token) -> bool:
+    """Whether ``noun`` is a work's role ("star", "author") set before another person's name
+    (the next word: the parser may hang the name elsewhere in a list of names)."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return noun.tag_ == "NN" and noun.lower_ in WORK_ROLES and following is not None \
+        and following.tag_ == "NNP"
 
 
 def _coordinated_label(span: Span, label_at: dict[int, str]) -> str | None:
