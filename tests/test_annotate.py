@@ -235,3 +235,10 @@ def test_a_work_named_before_its_star_or_author_is_no_person() -> None:
     for work in ("James Bond", "Harry Potter"):
         assert work not in people or dict(people[work].doubted).get("WORK_OF_ART", 0) >= 2, work
     assert not people["Tony Blair"].doubted
+
+
+def test_a_royal_title_before_a_name_is_no_part_of_the_role() -> None:
+    (annotations,) = annotate_texts([
+        "Foreign Minister Prince Saud Al-Faisal has been reported as saying women may vote. "
+        "Saud Al-Faisal spoke in Riyadh."], DEFAULT_MODEL)
+    assert {p.name: p.descriptions for p in annotations.people}["Saud Al-Faisal"] == ("Foreign Minister",)

@@ -45,6 +45,8 @@ _TRADE_WORDS = frozenset({"market", "industry", "sector"})
 _COMMON_NOUNS = ("NN", "NNS")
 # Titles that say nothing on their own and are left off the end ("NAO head Sir", "surrogate Rep.").
 _NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS) | {"rep", "sen", "gov", "gen", "capt", "rev"}
+# A royal title ends a role without being one ("Foreign Minister Prince"); alone it is the role.
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir"})
 _ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "–"})
 _MODIFIES_NAME = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod"})
 
@@ -225,8 +227,9 @@ def _phrase(doc: Doc, start: int, end: int) -> str:
                 or sum(not w.is_punct for w in words) == MAX_DESCRIPTION_WORDS:
             break
         words.append(token)
-    while words and words[-1].text.rstrip(".").lower() in _NOT_DESCRIPTIONS:
-        words.pop()
+    while words and (words[-1].text.rstrip(".").lower() in _NOT_DESCRIPTIONS
+                     or (len(words) > 1 and words[-1].lower_ in _ROYAL_TITLES)):
+        words.pop()  # "Foreign Minister Prince (Saud al-Faisal)": the title is the name's
     while words and (words[0].is_punct or words[0].text.endswith(".")):
         words.pop(0)  # "m. Chief executive": the end of an amount before it
     return "".join(token.text_with_ws for token in words).strip()
