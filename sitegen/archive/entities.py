@@ -75,6 +75,7 @@ def build_entity_index(
     records: dict[Target, list[Seen]] = defaultdict(list)
     labels: dict[Target, Counter[str]] = defaultdict(Counter)
     target_of: dict[tuple[Identity, int], Target] = {}
+    voted: set[tuple[Identity, Target]] = set()
     for identity in sorted(seen, key=lambda i: (-len(seen[i].articles), i)):
         canonical = canonical_of[identity]
         for article in sorted(seen[identity].articles):
@@ -88,7 +89,11 @@ def build_entity_index(
             entity.mentions += record.mentions
             entity.placed = canonical not in people.unplaced
             records[target].append(record)
-            labels[target].update(people.labels.get(identity, record.labels))
+            if identity not in people.labels:
+                labels[target].update(record.labels)
+            elif (identity, target) not in voted:  # the whole name's vote, once per person
+                voted.add((identity, target))
+                labels[target].update(people.labels[identity])
             target_of[(identity, article)] = target
     split = {canonical_of[identity] for (identity, _), number in parts.items() if number}
     for target, entity in entities.items():  # each person of a split name says who they are

@@ -262,6 +262,7 @@ class PersonPage:
     description: PersonDescription | None = None
     timeline: Timeline | None = None  # None when none of their articles has a date
     ties: tuple[Tie, ...] = ()  # between the people of ``people``: who appears with whom
+    # Kept beside ``quotes`` and ``listing``: a page receives the person without them.
     quote_count: int = 0
     first_seen: ArticlePage | None = None  # the oldest dated article naming them
     last_seen: ArticlePage | None = None  # the newest

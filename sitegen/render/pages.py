@@ -147,7 +147,7 @@ class PageRenderer:
         site = self.site
         # A page receives the people and topics it shows without their article listings (and
         # a person without their quotes but on their first page): a page's fingerprint pickles
-        # what it receives, and page 700 of a person in 14,000 articles must not pickle them all.
+        # what it receives, and page 600 of a person in 6,000 articles must not pickle them all.
         slim = {person.key: replace(person, listing=(), quotes=(), quote_pages=())
                 for person in site.people}
         leading = tuple(slim[p.key] for p in site.leading_people(HOME_PEOPLE))
