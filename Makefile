@@ -28,10 +28,13 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_annotations.py
 
-# The lock file pins every package, the spaCy model included, with its sha256.
+# The lock file pins every package, the spaCy model included, with its sha256. It is complete,
+# so pip installs it as it is (--no-deps) and `pip check` proves it whole: pip's resolver refused
+# uv's lock over a dependency asked for with an extra (weasel's smart-open[http]).
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip check
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
