@@ -3,11 +3,14 @@ kind, no people, works or sources, subjects central to several stories, sections
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from plain_data import article, named, org, person, place, site
 
-from sitegen.archive import Site, TopicPage
+from sitegen.archive import Site, TopicPage, topic_usage
 from sitegen.archive.topic_names import defined_abbreviations, name_key, section_title
 from sitegen.archive.topic_usage import usage
+from sitegen.archive.topic_words import CLUB_BEFORE_PHRASES, SOURCE_BEFORE_PHRASES, WORK_BEFORE
 from sitegen.archive.topics import minimum_stories
 from sitegen.models import AnnotatedArticle
 
@@ -275,3 +278,29 @@ def test_topics_can_be_banned_by_any_of_their_names() -> None:
     items = [article(f"a{n}", names=[place("US"), org("Sony")]) for n in range(3)]
     built = site(*items, banned_topics=frozenset({"United States"}))
     assert topics_of(built) == {"sony": ("Sony", "organisation", 3)}
+
+
+_CUE_WORDS = sorted({word for phrase in (*SOURCE_BEFORE_PHRASES, *CLUB_BEFORE_PHRASES)
+                     for word in phrase.split()} | {"The", "A", "an", "CNN's", "foretold", "TOLD",
+                                                    "10:30", "7", "pm", "a.m.", "(", "film", "Obama",
+                                                    "super", "every", "in", "x-a", "told,"})
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=7),
+       st.lists(st.sampled_from([" ", "  ", "\n", "\t", "\u00a0"]), min_size=7, max_size=7))
+def test_the_quick_checks_before_a_mention_never_skip_a_cue_the_patterns_find(
+        words: list[str], spaces: list[str]) -> None:
+    before = "".join(word + space for word, space in zip(words, spaces, strict=False))
+    last_words = [word.lower() for word in before.split()[-4:]] if before[-1:].isspace() else []
+    if topic_usage._SOURCE_BEFORE.search(before):
+        assert topic_usage._source_cue_before(last_words)
+    if topic_usage._CLUB_BEFORE.search(before):
+        assert topic_usage._club_cue_before(last_words)
+    if topic_usage._TIME_BEFORE.search(before):
+        assert topic_usage._may_tell_time(before)
+    if topic_usage._GENERIC_BEFORE.search(before):
+        assert last_words[-1].endswith(topic_usage._GENERIC_ENDS)
+    found = topic_usage._WORD_BEFORE.search(before)
+    if found and found.group(1).casefold() in WORK_BEFORE:
+        assert any(word in WORK_BEFORE for word in last_words[-3:])

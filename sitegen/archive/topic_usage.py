@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from sitegen.archive.topic_words import (
     CLUB_AFTER,
     CLUB_BEFORE,
+    CLUB_BEFORE_PHRASES,
     ROLE_AFTER,
     SOURCE_AFTER,
     SOURCE_BEFORE,
+    SOURCE_BEFORE_PHRASES,
     WORK_BEFORE,
 )
 
@@ -37,6 +39,56 @@ _POSSESSED = re.compile(r"^'s\s+[A-Z][a-z]+\s+[A-Z][a-z]+")  # "CNN's Dana Bash"
 _WORD_AFTER = re.compile(r"^(?:'s?)?\s+([a-z][\w-]*)")
 _WORD_BEFORE = re.compile(r"(?:^|\s)(?:the\s+)?([a-z][\w-]*)\s+(?:the\s+)?$")
 _CLUB_BEFORE = re.compile(r"\b" + CLUB_BEFORE + r"\s+(?:the\s+)?$", re.IGNORECASE)
+# A quick test before the end-anchored searches, which try every position of the window:
+# could a cue end at one of the last words (lowercased), given what the pattern lets follow
+# it? A cue's first word may end a longer word ("foretold"), as the patterns allow.
+_ARTICLES = ("the", "a", "an")
+_GENERIC_ENDS = ("a", "an", "another", "any", "every", "each", "super")
+
+
+def _cue_table(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each cue's last word → the word before it in each cue that has one ("" for none)."""
+    table: dict[str, set[str]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        table.setdefault(words[-1], set()).add(words[0] if len(words) > 1 else "")
+    return {last: tuple(sorted(firsts)) for last, firsts in table.items()}
+
+
+_SOURCE_CUES = _cue_table(SOURCE_BEFORE_PHRASES)
+_CLUB_CUES = _cue_table(CLUB_BEFORE_PHRASES)
+_ONE_WORD_SOURCE_CUES = tuple(last for last, firsts in _SOURCE_CUES.items() if "" in firsts)
+_ONE_WORD_CLUB_CUES = tuple(last for last, firsts in _CLUB_CUES.items() if "" in firsts)
+
+
+def _cue_ends(words: list[str], at: int, cues: dict[str, tuple[str, ...]],
+              one_word: tuple[str, ...]) -> bool:
+    """Whether a cue could end at ``words[at]`` (a negative index)."""
+    if len(words) < -at:
+        return False
+    word = words[at]
+    if word.endswith(one_word):
+        return True
+    firsts = cues.get(word)
+    return bool(firsts) and len(words) > -at and any(words[at - 1].endswith(f) for f in firsts if f)
+
+
+def _source_cue_before(words: list[str]) -> bool:
+    """A source cue, then "the", "a" or "an", then "X's" at most."""
+    possessive = bool(words) and words[-1].endswith("'s")
+    return (_cue_ends(words, -1, _SOURCE_CUES, _ONE_WORD_SOURCE_CUES)
+            or ((possessive or (bool(words) and words[-1] in _ARTICLES))
+                and _cue_ends(words, -2, _SOURCE_CUES, _ONE_WORD_SOURCE_CUES))
+            or (possessive and len(words) > 1 and words[-2] in _ARTICLES
+                and _cue_ends(words, -3, _SOURCE_CUES, _ONE_WORD_SOURCE_CUES)))
+
+
+def _club_cue_before(words: list[str]) -> bool:
+    """A club cue, then "the" at most."""
+    return (_cue_ends(words, -1, _CLUB_CUES, _ONE_WORD_CLUB_CUES)
+            or (bool(words) and words[-1] == "the" and _cue_ends(words, -2, _CLUB_CUES, _ONE_WORD_CLUB_CUES)))
+
+
 _SCORE = re.compile(r"^\s*\d{1,2}\s*-\s*\d{1,2}\b|^\s*\(\d{1,2}\)")
 
 
@@ -70,23 +122,38 @@ def usage(text: str, start: int, end: int) -> Usage:
     """How the mention of ``text[start:end]`` uses its name."""
     before = text[max(0, start - WINDOW) : start].replace("’", "'")
     after = text[end : end + WINDOW].replace("’", "'")
-    if _SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after) or _SLASH.search(before) \
-            or _SLASH.match(after) or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
+    last_words = [word.lower() for word in before.split()[-4:]] if before[-1:].isspace() else []
+    slash = "/" in before or "/" in after
+    if (_source_cue_before(last_words) and _SOURCE_BEFORE.search(before)) \
+            or _SOURCE_AFTER.match(after) or (slash and (_SLASH.search(before) or _SLASH.match(after))) \
+            or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
             or _POSSESSED.match(after):
         return CITED
-    if _TIME_BEFORE.search(before) or _NUMBER_BEFORE.search(before) or _GENERIC_BEFORE.search(before) \
+    if (_may_tell_time(before) and _TIME_BEFORE.search(before)) or _NUMBER_BEFORE.search(before) \
+            or (bool(last_words) and last_words[-1].endswith(_GENERIC_ENDS)
+                and _GENERIC_BEFORE.search(before)) \
             or _DAY_AFTER.match(after):
         return Usage(passing=True)
     word_after = _WORD_AFTER.match(after)
     next_word = word_after.group(1).casefold() if word_after else ""
-    word_before = _WORD_BEFORE.search(before)
+    # The word before is one of the last three, and matters only when it names a work.
+    word_before = _WORD_BEFORE.search(before) if any(w in WORK_BEFORE for w in last_words[-3:]) else None
     previous = word_before.group(1).casefold() if word_before else ""
-    club = next_word in CLUB_AFTER or bool(_CLUB_BEFORE.search(before)) or bool(_SCORE.match(after))
+    club = next_word in CLUB_AFTER or (_club_cue_before(last_words)
+                                          and bool(_CLUB_BEFORE.search(before))) or bool(_SCORE.match(after))
     if previous in WORK_BEFORE or _WORK_AFTER.match(after) or _titled(before):
         return Usage(work=True)
     if next_word in ROLE_AFTER and _names_a_person(after):
         return Usage(passing=True, club=club)
     return Usage(club=club) if club else PLAIN
+
+
+def _may_tell_time(before: str) -> bool:
+    """Whether the window could end in a time: a digit, "am" or "a.m." before spaces and "("."""
+    rest = before.rstrip()
+    if rest.endswith("("):
+        rest = rest[:-1].rstrip()
+    return rest[-1:].isdecimal() or rest[-1:] in ("m", "M", ".")
 
 
 def _names_a_person(after: str) -> bool:

@@ -115,14 +115,19 @@ ISE_ENDINGS = (("isation", "ization"), ("isations", "izations"), ("ise", "ize"),
 
 # Cues in the words around a mention that say how it is used.
 # Before an outlet cited as a source: "told the BBC", "in an interview with CNN".
-SOURCE_BEFORE = (r"(?:told|tells|telling|speaking to|talking to|according to|interviews? with|"
-                 r"interviewed by|quoted by|quoted in|reported by|writing in|wrote in|wrote for|"
-                 r"writes in|appearing on|appeared on|speaking on|op-ed in|column in|"
-                 r"polls? (?:by|for|from|of)|survey (?:by|for|of)|conducted by|conducted for|"
-                 r"count by|tally by|obtained by|published by|provided to|released to|leaked to|"
-                 r"shared with|confirmed to|reported to|hosted by|broadcast by|aired on|airs on|"
-                 r"(?:said|says|saying|appeared|appears|appearance|speaking|spoke|interview|"
-                 r"interviewed|tweeted|wrote|interviews|segment|remarks) on)")
+SOURCE_BEFORE_PHRASES = (
+    "told", "tells", "telling", "speaking to", "talking to", "according to", "interview with",
+    "interviews with", "interviewed by", "quoted by", "quoted in", "reported by", "writing in",
+    "wrote in", "wrote for", "writes in", "appearing on", "appeared on", "speaking on", "op-ed in",
+    "column in", *(f"{poll} {by}" for poll in ("poll", "polls") for by in ("by", "for", "from", "of")),
+    "survey by", "survey for", "survey of", "conducted by", "conducted for", "count by",
+    "tally by", "obtained by", "published by", "provided to", "released to", "leaked to",
+    "shared with", "confirmed to", "reported to", "hosted by", "broadcast by", "aired on",
+    "airs on", *(f"{word} on" for word in (
+        "said", "says", "saying", "appeared", "appears", "appearance", "speaking", "spoke",
+        "interview", "interviewed", "tweeted", "wrote", "interviews", "segment", "remarks")),
+)
+SOURCE_BEFORE = "(?:" + "|".join(SOURCE_BEFORE_PHRASES) + ")"
 # After one: "the AP reported", "a CNN/ORC poll", "the BBC News website".
 SOURCE_AFTER = (r"(?:reported|reports|reporting|poll|polls|polling|survey|exit poll|website|"
                 r"interview|reporter|reporters|correspondent|correspondents|anchor|host|columnist|"
@@ -145,9 +150,12 @@ ROLE_AFTER = _words(
 CLUB_AFTER = _words("manager boss coach player players striker midfielder defender goalkeeper "
                     "keeper winger captain squad side team fans supporters chairman youngster "
                     "forward academy reserves")
-CLUB_BEFORE = (r"(?:beat|beats|beating|against|versus|vs|v|signed for|signs for|played for|plays for|"
-               r"scored for|loan at|loan to|move to|joined|joins|draw with|drew with|lost to|"
-               r"defeat|defeated|knocked out|host|hosts|visit|visits)")
+CLUB_BEFORE_PHRASES = (
+    "beat", "beats", "beating", "against", "versus", "vs", "v", "signed for", "signs for",
+    "played for", "plays for", "scored for", "loan at", "loan to", "move to", "joined", "joins",
+    "draw with", "drew with", "lost to", "defeat", "defeated", "knocked out", "host", "hosts",
+    "visit", "visits")
+CLUB_BEFORE = "(?:" + "|".join(CLUB_BEFORE_PHRASES) + ")"
 # Words before a name that show it is a work ("the film Sideways", "the novel Vera").
 WORK_BEFORE = _words("film films movie movies drama comedy thriller documentary novel novels book "
                      "books album albums single song songs play musical opera series sitcom show "
