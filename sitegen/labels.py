@@ -8,6 +8,7 @@ under which heading the side panel lists it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 PERSON = "PERSON"
 
@@ -48,6 +49,7 @@ def kind_name(label: str) -> str:
     return KIND_NAMES.get(label, "name")
 
 
+@cache
 def kind_of(label: str) -> LabelKind:
     """The row of ``label``; a label without one (NORP, LAW, WORK_OF_ART…) is its own group."""
     return LABELS.get(label) or LabelKind(label, _OTHER)

@@ -21,6 +21,9 @@ _ABBREVIATIONS = frozenset({
 })
 
 
+_WORD_AT_STOP = re.compile(r"([\w.]+)\.$")
+
+
 def _ends_sentence(text: str, stop: int) -> bool:
     """Whether the mark just before ``stop`` (an ``_END`` match) ends a sentence."""
     # The few characters before the mark are enough to see its word (slicing the whole text
@@ -28,7 +31,7 @@ def _ends_sentence(text: str, stop: int) -> bool:
     head = text[max(0, stop - 40):stop].rstrip("\"”’')]")
     if not head.endswith("."):
         return True
-    word = re.search(r"([\w.]+)\.$", head)
+    word = _WORD_AT_STOP.search(head)
     if word is None:
         return True
     token = word.group(1).casefold()
@@ -43,9 +46,10 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     paragraph_end = text.find("\n\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     left = paragraph_start
-    for match in _END.finditer(text, paragraph_start, start):
+    for match in reversed(list(_END.finditer(text, paragraph_start, start))):  # the last one wins
         if _ends_sentence(text, match.end()):
             left = match.end()
+            break
     right = paragraph_end
     for match in _END.finditer(text, end, paragraph_end):
         if _ends_sentence(text, match.end()):

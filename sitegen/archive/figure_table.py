@@ -27,10 +27,11 @@ def figure_pages(pages: tuple[ArticlePage, ...], size: int) -> tuple[FigurePage,
     entries = figure_entries(pages)
     chunks = [tuple(entries[i : i + size]) for i in range(0, len(entries), size)]
     count = len(chunks)
+    order = order_of(pages)
     return tuple(
         FigurePage(path=listing_path(FIGURES_FOLDER, number), number=number, count=count,
                    figures=chunk, total=len(entries),
                    pages=page_links(FIGURES_FOLDER, number, count) if count > 1 else (),
-                   order=order_of(pages), offset=(number - 1) * size)
+                   order=order, offset=(number - 1) * size)
         for number, chunk in enumerate(chunks, start=1)
     )

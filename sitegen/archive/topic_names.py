@@ -27,6 +27,7 @@ _NOT_WORD = re.compile(r"[^\w\s+#]+")  # "C++" and "C#" stay apart
 _DEFINED = re.compile(  # "European Union (EU)", "the National Audit Office (NAO)"
     r"((?:[A-Z][\w'-]*|of|the|and|for|&)(?:\s+(?:[A-Z][\w'-]*|of|the|and|for|&))*)\s+\(([A-Z]{2,6})\)"
 )
+_BRACKETED_ABBREVIATION = re.compile(r"\s\([A-Z]{2,6}\)")  # what every _DEFINED match ends with
 _DEFINED_AFTER = re.compile(  # "NAO (National Audit Office)"
     r"\b([A-Z]{2,6})\s+\(((?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|of|the|and|for|&))+)\)"
 )
@@ -46,6 +47,7 @@ def word_key(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def phrase_key(text: str) -> str:
     """A phrase's key: each word in American spelling and singular ("drugs tests" → "drug test")."""
     return " ".join(word_key(w) for w in text.split())
@@ -97,8 +99,11 @@ def defined_abbreviations(texts: Iterable[str]) -> dict[str, str]:
     votes: dict[str, Counter[str]] = {}
     for text in texts:
         seen: set[tuple[str, str]] = set()
-        for long, short in _DEFINED.findall(text):
-            seen.add((short, _spelt_by(long, short)))
+        if "(" not in text:  # both forms need a bracket; most articles have none
+            continue
+        if _BRACKETED_ABBREVIATION.search(text):
+            for long, short in _DEFINED.findall(text):
+                seen.add((short, _spelt_by(long, short)))
         for short, long in _DEFINED_AFTER.findall(text):
             seen.add((short, _spelt_by(long, short)))
         for short, long in seen:
