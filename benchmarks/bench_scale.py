@@ -12,7 +12,9 @@ article annotated: spaCy is loaded), and ``templates/article.html`` edited. Memo
 the summed resident memory of the build process and all its children (sampled every 50 ms from
 /proc), the figure the issue's 1.5 GiB bound is about. The last column is the full build's
 CPU time per article relative to the first fixture's: linear growth is 1.00 (CPU time,
-because other work on a shared machine stretches wall times).
+because other work on a shared machine stretches wall times). ``--baseline CHECKOUT`` runs
+every step with another version's code first (``git worktree add /tmp/base <commit>``), on the
+same fixture in the same run, and prints this code's CPU time as a ratio of it.
 """
 
 from __future__ import annotations
@@ -67,12 +69,14 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_build(site: Path, name: str) -> Step:
-    """``sitegen build -q`` in ``site``, timed, its process tree's memory sampled."""
+def run_build(site: Path, name: str, code: Path | None = None) -> Step:
+    """``sitegen build -q`` in ``site``, timed, its process tree's memory sampled; with ``code``,
+    sitegen is imported from that checkout instead of this one."""
     started = time.perf_counter()
     cpu_before = _children_cpu()
+    env = {**os.environ, "PYTHONPATH": str(code)} if code else None
     process = subprocess.Popen([str(SITEGEN), "build"], cwd=site, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     while process.poll() is None:
         peak = max(peak, _tree_rss(process.pid))
@@ -91,25 +95,25 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(site: Path, *, full_only: bool = False) -> list[Step]:
-    """The four steps on one fixture (or the full build only); its output and build records are
-    removed first."""
+def measure(site: Path, *, full_only: bool = False, code: Path | None = None) -> list[Step]:
+    """The four steps on one fixture (or the full build only), with the code of ``code`` (a
+    checkout) or of this one; the fixture's output and build records are removed first."""
     shutil.rmtree(site / "build", ignore_errors=True)
     for record in (site / ".sitegen-cache").glob("pages-*.json"):
         record.unlink()
-    steps = [run_build(site, "full build")]
+    steps = [run_build(site, "full build", code)]
     if full_only:
         return steps
-    steps.append(run_build(site, "warm build"))
+    steps.append(run_build(site, "warm build", code))
     edited = min((site / "seeds").rglob("*.txt"))
     # Words only: a number would be a new figure and shift every page of the figures table.
     marker = "".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(12))
     edited.write_text(edited.read_text(encoding="utf-8") + f"\nOne more line, {marker}.\n",
                       encoding="utf-8")
-    steps.append(run_build(site, "one edit"))
+    steps.append(run_build(site, "one edit", code))
     template = site / "templates" / "article.html"
     template.write_text(template.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
-    steps.append(run_build(site, "template edit"))
+    steps.append(run_build(site, "template edit", code))
     return steps
 
 
@@ -125,22 +129,34 @@ def main() -> int:
     parser.add_argument("sites", type=Path, nargs="+", help="fixture folders, smallest first")
     parser.add_argument("--full-only", action="store_true",
                         help="only the full build of each fixture (the edits take long at 100,000)")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
+                        help="also run every step with sitegen from this checkout (say, a git "
+                             "worktree of an older commit), first, and print this code's CPU time "
+                             "as a ratio of it")
     args = parser.parse_args()
-    print(f"{'articles':>9} {'step':<14}{'seconds':>9}{'CPU s':>9}{'peak MiB':>10}"
-          f"{'CPU per article × first':>25}")
+    print(f"{'articles':>9} {'code':<9}{'step':<14}{'seconds':>9}{'CPU s':>9}{'peak MiB':>10}"
+          f"{'CPU per article × first':>25}{'CPU × baseline':>16}")
     first: float | None = None
     for site in args.sites:
         count = articles_in(site)
-        for step in measure(site, full_only=args.full_only):
+        baseline = measure(site, full_only=args.full_only, code=args.baseline) if args.baseline else []
+        for step in baseline:
+            _print_step(count, "baseline", step, "", "")
+        for index, step in enumerate(measure(site, full_only=args.full_only)):
             ratio = ""
             if step.name == "full build":
                 per_article = step.cpu_seconds / count
                 first = first or per_article
                 ratio = f"{per_article / first:.2f}"
-            print(f"{count:>9} {step.name:<14}{step.seconds:>9.2f}{step.cpu_seconds:>9.1f}"
-                  f"{step.peak_mib:>10.0f}{ratio:>25}", flush=True)
-            print(f"{'':>10}{step.summary}", file=sys.stderr)
+            against = f"{step.cpu_seconds / baseline[index].cpu_seconds:.2f}" if baseline else ""
+            _print_step(count, "this", step, ratio, against)
     return 0
+
+
+def _print_step(count: int, code: str, step: Step, ratio: str, against: str) -> None:
+    print(f"{count:>9} {code:<9}{step.name:<14}{step.seconds:>9.2f}{step.cpu_seconds:>9.1f}"
+          f"{step.peak_mib:>10.0f}{ratio:>25}{against:>16}", flush=True)
+    print(f"{'':>10}{step.summary}", file=sys.stderr)
 
 
 if __name__ == "__main__":
