@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitegen.annotate import AnnotateReport, Progress, annotate_articles
+from sitegen.annotate.cache import cache_key
 from sitegen.annotate.nlp import model_identity
 from sitegen.archive import Site, build_site
 from sitegen.archive.urls import reference_path
@@ -99,7 +100,9 @@ def _build(config: Config, keep_going: bool, progress: ProgressFactory | None, d
     articles = list(read.articles)
     annotations, annotated = _annotate(articles, config, progress)
     with long_lived() as set_aside:
-        site = build_site([AnnotatedArticle(a, n) for a, n in zip(articles, annotations, strict=True)],
+        identity = model_identity(config.model)
+        site = build_site([AnnotatedArticle(a, n, cache_key(a.text, identity))
+                           for a, n in zip(articles, annotations, strict=True)],
                           page_size=config.page_size, aliases=config.aliases, ignore=config.ignore,
                           not_people=config.not_people, different_people=config.different_people,
                           named_topics=config.topics, min_articles=config.min_articles,

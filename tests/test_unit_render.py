@@ -400,6 +400,20 @@ def test_a_change_to_an_article_page_changes_its_fingerprint_and_every_listing_o
     assert fingerprints.of(listing(copy)) == fingerprints.of(listing(original))
 
 
+def test_an_article_pages_annotations_digest_stands_for_its_annotations() -> None:
+    page = _changed_article_pages()["original"]
+    other = _changed_article_pages()["figure value"]
+    fingerprints = Fingerprints("global")
+    assert fingerprints.of_article_page(other) != fingerprints.of_article_page(page)
+    # With a digest, the digest is what counts: the records are not read (the build's digest is
+    # the annotations' cache key, so other records under one key cannot happen).
+    tagged, tagged_other = replace(page, annotations_digest="k1"), replace(other, annotations_digest="k1")
+    assert fingerprints.of_article_page(tagged) == fingerprints.of_article_page(tagged_other)
+    assert fingerprints.of_article_page(tagged) != fingerprints.of_article_page(
+        replace(page, annotations_digest="k2"))
+    assert fingerprints.of_article_page(replace(tagged, related=())) != fingerprints.of_article_page(tagged)
+
+
 # --- the site plan: every page once ---------------------------------------------------------------
 
 @pytest.fixture

@@ -143,6 +143,7 @@ def _article_pages(
             topics=tuple(topics_of[index]),
             related=tuple(link(other) for other in related[index]),
             section=section_of.get(index),
+            annotations_digest=item.annotations_digest,
         )
         for index, item in enumerate(ordered)
     )

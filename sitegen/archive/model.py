@@ -39,6 +39,7 @@ class ArticlePage:
     topics: tuple[Link, ...] = ()
     related: tuple[Link, ...] = ()
     section: Link | None = None  # the section topic its folder makes, with its title
+    annotations_digest: str = ""  # ``AnnotatedArticle.annotations_digest``
 
     @property
     def standfirst(self) -> str:
