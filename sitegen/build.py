@@ -20,7 +20,7 @@ from sitegen.archive import Site, build_site
 from sitegen.archive.urls import reference_path
 from sitegen.config import THEME_DIR, Config
 from sitegen.errors import ContentError, Problem
-from sitegen.heap import long_lived
+from sitegen.heap import collection_paused, long_lived
 from sitegen.inputs import content_digest, generated_folders, shown_path, skipped_link
 from sitegen.models import AnnotatedArticle, Annotations, Article
 from sitegen.read import MAX_FILE_BYTES, PublishedFile, read_content
@@ -100,13 +100,7 @@ def _build(config: Config, keep_going: bool, progress: ProgressFactory | None, d
     articles = list(read.articles)
     annotations, annotated = _annotate(articles, config, progress)
     with long_lived() as set_aside:
-        identity = model_identity(config.model)
-        site = build_site([AnnotatedArticle(a, n, cache_key(a.text, identity))
-                           for a, n in zip(articles, annotations, strict=True)],
-                          page_size=config.page_size, aliases=config.aliases, ignore=config.ignore,
-                          not_people=config.not_people, different_people=config.different_people,
-                          named_topics=config.topics, min_articles=config.min_articles,
-                          sections=config.sections, banned_topics=config.banned_topics)
+        site = _archive(articles, annotations, config)
         set_aside()  # the archive model lives as long as the annotations
         output = StagedOutput(config.output, previous_files=ledger.previous_files,
                               intact=ledger.intact, keep_files=config.keep_files)
@@ -120,6 +114,18 @@ def _build(config: Config, keep_going: bool, progress: ProgressFactory | None, d
                        annotated=annotated.annotated, cached=annotated.cached,
                        seconds=time.perf_counter() - started, search_parts_indexed=indexed,
                        problems=read.problems, warnings=read.warnings, interrupted=interrupted)
+
+
+def _archive(articles: list[Article], annotations: list[Annotations], config: Config) -> Site:
+    """The archive model (stage 3) of the annotated articles."""
+    identity = model_identity(config.model)
+    with collection_paused():
+        return build_site([AnnotatedArticle(a, n, cache_key(a.text, identity))
+                           for a, n in zip(articles, annotations, strict=True)],
+                          page_size=config.page_size, aliases=config.aliases, ignore=config.ignore,
+                          not_people=config.not_people, different_people=config.different_people,
+                          named_topics=config.topics, min_articles=config.min_articles,
+                          sections=config.sections, banned_topics=config.banned_topics)
 
 
 def _write_and_commit(site: Site, files: tuple[PublishedFile, ...], config: Config,

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from sitegen.errors import SitegenError
+from sitegen.heap import collection_paused
 from sitegen.models import Annotations
 from sitegen.serialize import annotations_from_dict, annotations_to_dict
 
@@ -106,6 +107,11 @@ class AnnotationCache:
         """The cached annotations among ``keys``; bad entries count as misses."""
         found: dict[str, Annotations] = {}
         unique = list(dict.fromkeys(keys))
+        with collection_paused():  # records are plain data: no cycles to find
+            self._read_into(found, unique)
+        return found
+
+    def _read_into(self, found: dict[str, Annotations], unique: list[str]) -> None:
         for offset in range(0, len(unique), 500):
             chunk = unique[offset : offset + 500]
             marks = ",".join("?" * len(chunk))
@@ -117,7 +123,6 @@ class AnnotationCache:
                     found[key] = annotations_from_dict(json.loads(data))
                 except (ValueError, KeyError, TypeError):
                     log.debug("ignoring a bad cache entry %s", key)
-        return found
 
     def put_many(self, entries: list[tuple[str, Annotations]]) -> None:
         """Store entries in one transaction."""
