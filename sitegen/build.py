@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import metadata
 
 from sitegen.annotate import AnnotateReport, Progress, annotate_articles
 from sitegen.annotate.cache import cache_key
@@ -118,7 +119,9 @@ def _build(config: Config, keep_going: bool, progress: ProgressFactory | None, d
 
 def _archive(articles: list[Article], annotations: list[Annotations], config: Config) -> Site:
     """The archive model (stage 3) of the annotated articles."""
-    identity = model_identity(config.model)
+    # What the annotations are a function of, for page fingerprints: the cache key, and spaCy's
+    # version, which the key leaves out (an entry annotated again after an upgrade can differ).
+    identity = f"{model_identity(config.model)}\0spacy {_version_of('spacy')}"
     with collection_paused():
         return build_site([AnnotatedArticle(a, n, cache_key(a.text, identity))
                            for a, n in zip(articles, annotations, strict=True)],
@@ -126,6 +129,13 @@ def _archive(articles: list[Article], annotations: list[Annotations], config: Co
                           not_people=config.not_people, different_people=config.different_people,
                           named_topics=config.topics, min_articles=config.min_articles,
                           sections=config.sections, banned_topics=config.banned_topics)
+
+
+def _version_of(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def _write_and_commit(site: Site, files: tuple[PublishedFile, ...], config: Config,

@@ -123,23 +123,27 @@ def usage(text: str, start: int, end: int) -> Usage:
     before = text[max(0, start - WINDOW) : start].replace("’", "'")
     after = text[end : end + WINDOW].replace("’", "'")
     last_words = [word.lower() for word in before.split()[-4:]] if before[-1:].isspace() else []
+    # The quick tests compare lower case; IGNORECASE also folds "ſ", "ı" and "İ", which
+    # lower() does not: outside ASCII every pattern runs.
+    every = not before.isascii()
     slash = "/" in before or "/" in after
-    if (_source_cue_before(last_words) and _SOURCE_BEFORE.search(before)) \
+    if ((every or _source_cue_before(last_words)) and _SOURCE_BEFORE.search(before)) \
             or _SOURCE_AFTER.match(after) or (slash and (_SLASH.search(before) or _SLASH.match(after))) \
             or (_BRACKETED.search(before) and after.lstrip()[:1] in (")", "]")) \
             or _POSSESSED.match(after):
         return CITED
     if (_may_tell_time(before) and _TIME_BEFORE.search(before)) or _NUMBER_BEFORE.search(before) \
-            or (bool(last_words) and last_words[-1].endswith(_GENERIC_ENDS)
+            or ((every or (bool(last_words) and last_words[-1].endswith(_GENERIC_ENDS)))
                 and _GENERIC_BEFORE.search(before)) \
             or _DAY_AFTER.match(after):
         return Usage(passing=True)
     word_after = _WORD_AFTER.match(after)
     next_word = word_after.group(1).casefold() if word_after else ""
     # The word before is one of the last three, and matters only when it names a work.
-    word_before = _WORD_BEFORE.search(before) if any(w in WORK_BEFORE for w in last_words[-3:]) else None
+    word_before = _WORD_BEFORE.search(before) if every or any(w in WORK_BEFORE for w in last_words[-3:]) \
+        else None
     previous = word_before.group(1).casefold() if word_before else ""
-    club = next_word in CLUB_AFTER or (_club_cue_before(last_words)
+    club = next_word in CLUB_AFTER or ((every or _club_cue_before(last_words))
                                           and bool(_CLUB_BEFORE.search(before))) or bool(_SCORE.match(after))
     if previous in WORK_BEFORE or _WORK_AFTER.match(after) or _titled(before):
         return Usage(work=True)
