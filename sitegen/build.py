@@ -119,8 +119,10 @@ def _build(config: Config, keep_going: bool, progress: ProgressFactory | None, d
 
 def _archive(articles: list[Article], annotations: list[Annotations], config: Config) -> Site:
     """The archive model (stage 3) of the annotated articles."""
-    # What the annotations are a function of, for page fingerprints: the cache key, and spaCy's
-    # version, which the key leaves out (an entry annotated again after an upgrade can differ).
+    # What the annotations are a function of, for page fingerprints: what their cache key hashes,
+    # and spaCy's version, which the key leaves out (an entry annotated again after an upgrade
+    # can differ). The annotate stage's own keys are not returned: its code is the annotator
+    # version, and changing it would void every cache.
     identity = f"{model_identity(config.model)}\0spacy {_version_of('spacy')}"
     with collection_paused():
         return build_site([AnnotatedArticle(a, n, cache_key(a.text, identity))

@@ -168,6 +168,6 @@ class AnnotatedArticle:
 
     article: Article
     annotations: Annotations
-    # What identifies the annotations (their cache key: text, model and annotator), or "":
-    # page fingerprints hash it instead of pickling every record.
+    # A digest of what the annotations are made from (the text, the annotator, the model and
+    # spaCy versions), or "": page fingerprints hash it instead of pickling every record.
     annotations_digest: str = ""

@@ -294,7 +294,7 @@ _CUE_WORDS = sorted({word for phrase in (*SOURCE_BEFORE_PHRASES, *CLUB_BEFORE_PH
 def test_the_quick_checks_before_a_mention_never_skip_a_cue_the_patterns_find(
         words: list[str], spaces: list[str]) -> None:
     before = "".join(word + space for word, space in zip(words, spaces, strict=False))
-    last_words = [word.lower() for word in before.split()[-4:]] if before[-1:].isspace() else []
+    last_words = topic_usage._last_words(before)
     every = not before.isascii()  # usage() runs every pattern then
     if topic_usage._SOURCE_BEFORE.search(before):
         assert every or topic_usage._source_cue_before(last_words)

@@ -108,21 +108,18 @@ class AnnotationCache:
         found: dict[str, Annotations] = {}
         unique = list(dict.fromkeys(keys))
         with collection_paused():  # records are plain data: no cycles to find
-            self._read_into(found, unique)
+            for offset in range(0, len(unique), 500):
+                chunk = unique[offset : offset + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._connection.execute(
+                    f"SELECT key, data FROM annotations WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, data in rows:
+                    try:
+                        found[key] = annotations_from_dict(json.loads(data))
+                    except (ValueError, KeyError, TypeError):
+                        log.debug("ignoring a bad cache entry %s", key)
         return found
-
-    def _read_into(self, found: dict[str, Annotations], unique: list[str]) -> None:
-        for offset in range(0, len(unique), 500):
-            chunk = unique[offset : offset + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._connection.execute(
-                f"SELECT key, data FROM annotations WHERE key IN ({marks})", chunk
-            ).fetchall()
-            for key, data in rows:
-                try:
-                    found[key] = annotations_from_dict(json.loads(data))
-                except (ValueError, KeyError, TypeError):
-                    log.debug("ignoring a bad cache entry %s", key)
 
     def put_many(self, entries: list[tuple[str, Annotations]]) -> None:
         """Store entries in one transaction."""

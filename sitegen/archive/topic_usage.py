@@ -122,7 +122,7 @@ def usage(text: str, start: int, end: int) -> Usage:
     """How the mention of ``text[start:end]`` uses its name."""
     before = text[max(0, start - WINDOW) : start].replace("’", "'")
     after = text[end : end + WINDOW].replace("’", "'")
-    last_words = [word.lower() for word in before.split()[-4:]] if before[-1:].isspace() else []
+    last_words = _last_words(before)
     # The quick tests compare lower case; IGNORECASE also folds "ſ", "ı" and "İ", which
     # lower() does not: outside ASCII every pattern runs.
     every = not before.isascii()
@@ -150,6 +150,12 @@ def usage(text: str, start: int, end: int) -> Usage:
     if next_word in ROLE_AFTER and _names_a_person(after):
         return Usage(passing=True, club=club)
     return Usage(club=club) if club else PLAIN
+
+
+def _last_words(before: str) -> list[str]:
+    """The last four words of the window, lower case, for the quick tests; none unless the window
+    ends in white space, as every pattern they stand before needs."""
+    return [word.lower() for word in before.split()[-4:]] if before[-1:].isspace() else []
 
 
 def _may_tell_time(before: str) -> bool:
