@@ -237,6 +237,23 @@ def test_a_work_named_before_its_star_or_author_is_no_person() -> None:
     assert not people["Tony Blair"].doubted
 
 
+def test_a_name_a_which_clause_follows_reads_as_a_thing_and_one_listed_with_a_person_as_a_person() -> None:
+    (annotations,) = annotate_texts([
+        "Critics praised Mortimer Blake, which cost $7m to make and took $40m. Postcards by "
+        "artists including Damien Hirst and Tracey Emin have sold."], DEFAULT_MODEL)
+    people = {p.name: p for p in annotations.people}
+    assert dict(people["Mortimer Blake"].doubted) == {"MISC": 1}  # a film named like a person
+    assert people["Tracey Emin"].vouched >= 1 and not people["Tracey Emin"].doubted
+
+
+def test_an_ampersand_name_is_a_firm_and_its_surname_the_person_of_the_article() -> None:
+    (annotations,) = annotate_texts([
+        "Trump cited Woody Johnson, an heir to the Johnson & Johnson fortune. Johnson served as "
+        "finance chairman."], DEFAULT_MODEL)
+    people = {p.name: p for p in annotations.people}
+    assert "Johnson & Johnson" not in people and "Johnson" in people["Woody Johnson"].aliases
+
+
 def test_a_royal_title_before_a_name_is_no_part_of_the_role() -> None:
     (annotations,) = annotate_texts([
         "Foreign Minister Prince Saud Al-Faisal has been reported as saying women may vote. "

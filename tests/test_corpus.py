@@ -111,7 +111,8 @@ def _people(corpus_site: Path) -> dict[str, dict]:
 
 
 NOT_PEOPLE = ["Electronic Arts", "Best Buy", "Balco", "Arthur Andersen", "Cloud Atlas", "Spirited Away",
-              "La Boheme", "Auschwitz", "Mental Capacity Bill", "Brown's Budget", "Creative Zens"]
+              "La Boheme", "Auschwitz", "Mental Capacity Bill", "Brown's Budget", "Creative Zens",
+              "Boogeyman", "Hotel Rwanda", "Yukos", "Opus Dei", "Dresdner Kleinwort Wasserstein"]
 ONE_PERSON = {"Vince Cable": "Vincent Cable", "Darren Campbell": "Darren Campell",
               "Berhane Adera": "Berhane Adere", "Charles van Commenee": "Van Commenee"}
 
@@ -125,6 +126,16 @@ def test_one_person_under_two_forms_has_one_page(corpus_site: Path) -> None:
     people = _people(corpus_site)
     for name, other in ONE_PERSON.items():
         assert other not in people and other in people[name]["aliases"], (name, other)
+
+
+def test_a_royal_called_by_title_and_given_name_is_on_the_page_of_the_full_name(corpus_site: Path) -> None:
+    people = _people(corpus_site)
+    assert "Prince Saud" not in people and people["Saud Al-Faisal"]["description"] == "Foreign Minister"
+
+
+def test_people_listed_with_people_are_people(corpus_site: Path) -> None:
+    people = _people(corpus_site)  # tagged an organisation as often as a person
+    assert {"Tracey Emin", "Leonardo DiCaprio", "Rabah Yusuf"} <= set(people)
 
 
 def test_different_people_with_one_surname_are_kept_apart(corpus_site: Path) -> None:

@@ -18,6 +18,7 @@ from sitegen.annotate.mentions import (
     vote_people,
 )
 from sitegen.annotate.names import PERSON, NameSpan
+from sitegen.annotate.royal_names import join_royal_given_names
 
 
 @pytest.fixture(scope="module")
@@ -120,3 +121,15 @@ def test_a_person_inside_a_quoted_term_is_dropped(blank: Language) -> None:
     mentions = [mention(text, "Nasty", PERSON), mention(text, "Nasty", PERSON, 1)]
     kept = drop_quoted_terms(article(blank, text), mentions)
     assert kept == [mentions[1]]
+
+
+def test_a_royal_title_and_given_name_is_the_full_name_after_the_same_title(blank: Language) -> None:
+    text = ("Foreign Minister Prince Saud Al-Faisal spoke. Arab News quoted Prince Saud. "
+            "Prince Charles met Charles Kennedy.")
+    mentions = [mention(text, "Saud Al-Faisal", PERSON), mention(text, "Prince Saud", PERSON),
+                mention(text, "Prince Charles", PERSON), mention(text, "Charles Kennedy", PERSON)]
+    joined = join_royal_given_names(article(blank, text), mentions)
+    assert [m.name for m in joined] == ["Saud Al-Faisal", "Saud Al-Faisal", "Prince Charles",
+                                        "Charles Kennedy"]
+    assert joined[1].start == mentions[1].start  # the mention keeps its place in the text
+    assert PASSES.index(join_royal_given_names) > PASSES.index(trim_to_known_names)

@@ -12,6 +12,7 @@ from sitegen.annotate.names import (
     cluster_mentions,
     is_person_name,
     name_key,
+    reads_as_headline,
 )
 
 
@@ -59,6 +60,10 @@ from sitegen.annotate.names import (
         ("Cardinal Cormac Murphy-O'Connor", "Cormac Murphy-O'Connor"),
         ("Hillary] Clinton", "Hillary Clinton"),  # an editor's brackets: "[Hillary] Clinton"
         ("[Bob] Corker", "Bob Corker"),
+        ("Floridians Jeb Bush", "Jeb Bush"),  # "…and Floridians Jeb Bush and Marco Rubio"
+        ("’s Jeb Bush", "Jeb Bush"),  # "That’s Jeb Bush" with "That" cut off
+        ("Ahmed Helal/LinkedIn", "Ahmed Helal"),  # a picture credit run onto the name
+        ("Samantha-Jo Roth/HuffPost", "Samantha-Jo Roth"),
     ],
 )
 def test_clean_person_names(text: str, name: str) -> None:
@@ -78,7 +83,17 @@ def test_not_people() -> None:
     assert not is_person_name("Dana Centre")
     assert not is_person_name("Trafalgar Square")
     assert not is_person_name("Alton Towers")
+    assert not is_person_name("Johnson & Johnson")
+    assert not is_person_name("Langlands & Bell")
     assert is_person_name("Tony Blair")
+
+
+def test_title_case_function_words_inside_a_name_are_a_headline() -> None:
+    assert reads_as_headline("Marco Rubio Responds To Question")
+    assert reads_as_headline("Trump Says The Wall")
+    assert not reads_as_headline("Al From")  # the man who founded a council
+    assert not reads_as_headline("Charles van Commenee")
+    assert not reads_as_headline("Tony Blair")
 
 
 def test_name_key() -> None:

@@ -64,7 +64,15 @@ def test_every_form_of_a_name_is_on_one_page(people: dict[str, dict], name: str,
 
 
 def test_no_handle_or_credit_is_a_person(people: dict[str, dict]) -> None:
-    assert [name for name in people if "@" in name or name.lower().startswith(("twitter", "follow"))] == []
+    assert [name for name in people if "@" in name or "/" in name
+            or name.lower().startswith(("twitter", "follow"))] == []  # "Ahmed Helal/LinkedIn"
+    assert {"Ahmed Helal", "Samantha-Jo Roth", "Gary Cameron"} <= set(people)
+
+
+def test_firms_events_and_headlines_are_no_people(people: dict[str, dict]) -> None:
+    assert not {"Johnson & Johnson", "Brexit", "Citizens United", "La Raza", "Hilton Head",
+                "Marco Rubio Responds To Question", "Floridians Jeb Bush"} & set(people)
+    assert "Johnson" in people["Woody Johnson"]["aliases"]  # not the firm's
 
 
 def test_the_candidates_are_the_most_covered_and_say_who_they_are(people: dict[str, dict]) -> None:

@@ -253,7 +253,9 @@ def test_person_pages_list_the_quotes_their_local_keys_attribute_to_them() -> No
 
 def test_a_quote_by_a_non_person_is_on_no_person_page() -> None:
     text = "Mr Acme works at Acme. “We object,” said Acme."
-    item = article("a", text, names=[org("Acme", key="the-firm"), person("Acme", "Mr Acme", key="the-man")],
+    # "Mr" vouches for the man (the annotate stage counts a title as 2 points).
+    item = article("a", text, names=[org("Acme", key="the-firm"),
+                                     person("Acme", "Mr Acme", key="the-man", vouched=2)],
                    quotes=[said("“We object,”", "Acme", key="the-firm")])
     built = site(item)
     refs = built.articles[0].entities
@@ -429,6 +431,24 @@ def test_a_name_mostly_tagged_a_place_with_nothing_vouching_for_a_person_is_the_
     assert built.people == ()
     assert sorted(slugs_of(topic_page(built, "jordan"))) == ["model", "rain", "sun"]
     assert page_of(built, "model").entities["jordan"].label == "GPE"
+
+
+def test_a_tie_between_a_person_nothing_vouches_for_and_a_thing_goes_to_the_thing() -> None:
+    # Tied in articles (two each), though the person has more mentions.
+    brexit = site(article("a", "Brexit won. Brexit, Brexit.", people=["Brexit"]),
+                  article("b", "Brexit lost.", people=["Brexit"]),
+                  article("c", "The Brexit vote.", names=[org("Brexit")]),
+                  article("d", "Brexit came.", names=[place("Brexit")]))
+    assert brexit.people == ()
+    # Tied in mentions (three each), though the person is in more articles.
+    yukos = site(article("a", "Yukos sold. Yukos said.", people=["Yukos"]),
+                 article("b", "Yukos paid.", people=["Yukos"]),
+                 article("c", "Yukos, Yukos and Yukos.", names=[org("Yukos")]))
+    assert yukos.people == ()
+    # A tie, but a given name vouches a little for a person.
+    lucas = site(article("b", "Sarah Lucas drew.", people=["Sarah Lucas"]),
+                 article("c", "Sarah Lucas won.", names=[org("Sarah Lucas")]))
+    assert [p.name for p in lucas.people] == ["Sarah Lucas"]
 
 
 def test_a_person_whose_mentions_read_as_a_thing_is_that_thing() -> None:

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from sitegen.annotate.fragments import TITLE_LABELS, leads_like_a_name, lower_case_words, trim_to_known_names
 from sitegen.annotate.lexicon import HONORIFICS, OFFICE_TITLES, PRONOUN_GENDER, alternation, is_person_word
-from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name
+from sitegen.annotate.names import PERSON, NameSpan, clean_name, is_person_name, reads_as_headline
 from sitegen.annotate.nlp import doc_text
 from sitegen.annotate.quotes import QuoteMatch, quoted_stretches
+from sitegen.annotate.royal_names import join_royal_given_names
 from sitegen.annotate.subjects import NAME, is_person_noun
 from sitegen.keys import NAME_TITLES
 
@@ -100,7 +101,7 @@ def _entity_mention(doc: Doc, entity: Span) -> NameSpan | None:
         return None
     if label != PERSON and is_person_word(name.lower()) and _after_the(text, entity):
         return None  # "the Cardinal", tagged an organisation: a title standing for a person
-    if label == PERSON and (any(ch.isdigit() for ch in name) or name.islower()):
+    if label == PERSON and (any(ch.isdigit() for ch in name) or name.islower() or reads_as_headline(name)):
         return None
     if label == PERSON and (entity.text.lower().startswith("the ") or not is_person_name(name)):
         label, name = "ORG", clean_name(entity.text, "ORG")  # "the Lib Dems", "Dana Centre"
@@ -371,6 +372,7 @@ PASSES: tuple[Pass, ...] = (
     vote_people,
     named_speakers,
     trim_to_known_names,
+    join_royal_given_names,
     drop_quoted_terms,
     drop_doubtful_people,
 )

@@ -39,9 +39,10 @@ _NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
 _PEER = re.compile(r"\b(?:" + alternation(title.title() for title in NAME_TITLES) + r")\s+[A-Z][\w'’-]+$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s")
-_CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)")
+_CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)|/(?=[A-Z])")  # "Ahmed Helal/LinkedIn": a credit
 _QUOTE_MARKS = frozenset("\"“”")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE_TAIL = re.compile(r"^['’]?s\s+")  # what is left of "That’s" when "That" is cut off
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^(?:[A-Z]\.)+[A-Z]$")
@@ -95,7 +96,7 @@ def _tidy_person(name: str) -> str:
     credit ("Twitter @IanHanchett", "Image: …": no name at all), and whatever follows a
     bracket or a dash.
     """
-    name = name.lstrip("―—–-•*·|/ ")
+    name = _POSSESSIVE_TAIL.sub("", name.lstrip("―—–-•*·|/ "))  # "(That)’s Jeb Bush"
     name = _INNER_POSSESSIVE.split(name, maxsplit=1)[0]
     name = _CUT.split(name, maxsplit=1)[0]
     words = [word for word in name.split() if not (set(word) & _QUOTE_MARKS) and "@" not in word]
@@ -121,7 +122,8 @@ def _name_alone(name: str) -> str:
     Abeyie"), what follows a lower-case word that is no name particle ("Luc Bondy for Cruel"),
     or an initial it was cut off after ("Robert C.")."""
     words = name.split()
-    if (len(words) >= 3 and (words[0] in DEMONYMS or is_person_word(words[0].lower()))) or \
+    if (len(words) >= 3 and (words[0] in DEMONYMS or is_person_word(words[0].lower())
+                             or _plural_demonym(words[0]))) or \
             (len(words) == 2 and words[0] in ROLE_PREFIXES):  # "Olympian Tomlinson"
         words = words[1:]
     for index, word in enumerate(words[1:], start=1):
@@ -133,14 +135,30 @@ def _name_alone(name: str) -> str:
     return " ".join(words)
 
 
+def _plural_demonym(word: str) -> bool:
+    """"Floridians", "Texans" (of "Floridians Jeb Bush and Marco Rubio"): no first name is a
+    plural of people from a place ("Hans" and "Evans" are too short)."""
+    return len(word) >= 6 and word.endswith("ans") and word[:1].isupper()
+
+
 def is_person_name(name: str) -> bool:
     """Whether a cleaned PERSON name can be a person's: not a party, award or organisation."""
     words = name.lower().split()
     return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS \
-        and words[0] not in _GROUP_WORDS and not (words[0] == "the" and len(words) > 1)  # "The Blaze"
+        and words[0] not in _GROUP_WORDS and not (words[0] == "the" and len(words) > 1) \
+        and "&" not in name  # "The Blaze"; "Johnson & Johnson", a firm
 
 
 _GROUP_WORDS = frozenset({"team", "camp"})  # "Team Clinton", "Team GB": a group, not its leader
+# Words a name never holds in title case but a headline does ("Marco Rubio Responds To Question").
+_HEADLINE_WORDS = frozenset({"To", "On", "In", "At", "For", "With", "And", "The", "Of", "Is", "Are",
+                             "Says", "Over", "After", "Into"})
+
+
+def reads_as_headline(name: str) -> bool:
+    """Whether a person "name" is words of a headline in title case: a function word past its
+    first word and before its last ("Al From", the man who founded a council, stays a name)."""
+    return any(word in _HEADLINE_WORDS for word in name.split()[1:-1])
 
 
 def name_key(name: str) -> str:

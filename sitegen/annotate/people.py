@@ -81,9 +81,16 @@ def read_people(doc: Doc, mentions: Iterable[NameSpan], clusters: Clusters,
             label, points = thing
             reading.doubted[label] += points
             continue  # "market leader Best Buy" is no person's description
-        for description in _descriptions(span):
+        if _listed_with_person(span, label_at):
+            reading.vouched += HINT  # "Damien Hirst and Tracey Emin", "Glen Doherty and Tyrone Woods"
+        descriptions = _descriptions(span)
+        for description in descriptions:
             reading.descriptions[description] += 1
             reading.vouched += CLEAR
+        if not descriptions and _which_follows(span):
+            # "Boogeyman, which cost just $7m": a thing (but "a novel by journalist S Hussain
+            # Zaidi, which…" is about the novel, and "…said Obama, which…" about the saying).
+            reading.doubted["MISC"] += HINT
     return readings
 
 
@@ -104,6 +111,12 @@ def _reads_as_thing(span: Span, label_at: dict[int, str]) -> tuple[str, int] | N
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
         return "GPE", HINT  # "killed at Auschwitz", "in Monte Carlo" (but "in Ray", the film)
     return None
+
+
+def _which_follows(span: Span) -> bool:
+    """Whether a relative clause of a thing follows the mention: ", which"."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
 
 
 def _clearly_a_thing(span: Span) -> str | None:
@@ -142,15 +155,25 @@ def _names_a_maker(noun: Token) -> bool:
 def _coordinated_label(span: Span, label_at: dict[int, str]) -> str | None:
     """The label of another kind of entity the mention is listed with, if any (as the mention
     passes labelled it, not the model: "Douglas Hodge and Stanley Townsend" are two people)."""
+    for label in _partner_labels(span, label_at):
+        if label in THING_LABELS:
+            return label
+    return None
+
+
+def _listed_with_person(span: Span, label_at: dict[int, str]) -> bool:
+    """Whether the mention is listed with a person's name, and with no thing's."""
+    labels = _partner_labels(span, label_at)
+    return PERSON in labels and not any(label in THING_LABELS for label in labels)
+
+
+def _partner_labels(span: Span, label_at: dict[int, str]) -> list[str]:
+    """The labels of the names the mention is coordinated with ("X and Y", "X, Y or Z")."""
     root = span.root
     partners = [child for child in root.children if child.dep_ == "conj"]
     if root.dep_ == "conj":
         partners.append(root.head)
-    for partner in partners:
-        label = label_at.get(partner.i)
-        if label in THING_LABELS:
-            return label
-    return None
+    return [label for label in (label_at.get(partner.i) for partner in partners) if label]
 
 
 def _neighbours(span: Span) -> list[Token]:

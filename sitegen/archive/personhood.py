@@ -210,10 +210,16 @@ def _thing_label(canonical: Identity, forms: list[Seen],
         doubted.update(record.doubted)
     if doubted and sum(doubted.values()) > vouched:
         return doubted.most_common(1)[0][0]
+    if vouched:
+        return None
+    # Nothing vouches for a person: the model's label is a guess in each article, so the other
+    # labels of the name win a tie, counted in articles ("Brexit": a person in two, a place, an
+    # organisation and a work in two others) or in mentions ("Yukos").
     articles = len(set().union(*(s.articles for s in forms)))
+    mentions = sum(s.mentions for s in forms)
     for form in (name, *_singulars(name)):  # "Xboxes" where "Xbox" is a product
         elsewhere, labels = other_articles(form)
-        if vouched == 0 and elsewhere >= articles and (elsewhere > articles or form != name):
+        if elsewhere and (elsewhere >= articles or labels.total() >= mentions):
             return labels.most_common(1)[0][0]
     return None
 
