@@ -64,6 +64,8 @@ from sitegen.annotate.names import (
         ("’s Jeb Bush", "Jeb Bush"),  # "That’s Jeb Bush" with "That" cut off
         ("Ahmed Helal/LinkedIn", "Ahmed Helal"),  # a picture credit run onto the name
         ("Samantha-Jo Roth/HuffPost", "Samantha-Jo Roth"),
+        ("Facebook/Mohamed Mamdouh Assem", "Mohamed Mamdouh Assem"),
+        ("Robert Galbraith /", "Robert Galbraith"),
     ],
 )
 def test_clean_person_names(text: str, name: str) -> None:
@@ -85,6 +87,7 @@ def test_not_people() -> None:
     assert not is_person_name("Alton Towers")
     assert not is_person_name("Johnson & Johnson")
     assert not is_person_name("Langlands & Bell")
+    assert not is_person_name("Facebook/Mohamed Shoukair")  # an organisation's name, as cleaned
     assert is_person_name("Tony Blair")
 
 

@@ -39,7 +39,7 @@ _NATIONALITY = re.compile(r"^(?:" + alternation(NATIONALITIES) + r")\s+(?=[A-Z][
 _TRAILING_POST = re.compile(r"\s+(?:MP|MEP|MSP|AM|QC|KC|Jr|Snr|Sr)\.?$")
 _PEER = re.compile(r"\b(?:" + alternation(title.title() for title in NAME_TITLES) + r")\s+[A-Z][\w'’-]+$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s")
-_CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)|/(?=[A-Z])")  # "Ahmed Helal/LinkedIn": a credit
+_CUT = re.compile(r"\s*(?:\(|\s[-–—|/]\s)")
 _QUOTE_MARKS = frozenset("\"“”")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _POSSESSIVE_TAIL = re.compile(r"^['’]?s\s+")  # what is left of "That’s" when "That" is cut off
@@ -99,6 +99,7 @@ def _tidy_person(name: str) -> str:
     name = _POSSESSIVE_TAIL.sub("", name.lstrip("―—–-•*·|/ "))  # "(That)’s Jeb Bush"
     name = _INNER_POSSESSIVE.split(name, maxsplit=1)[0]
     name = _CUT.split(name, maxsplit=1)[0]
+    name = _without_credit(name)
     words = [word for word in name.split() if not (set(word) & _QUOTE_MARKS) and "@" not in word]
     while words and words[0].lower().rstrip(":") in CREDIT_WORDS:
         words.pop(0)
@@ -107,6 +108,13 @@ def _tidy_person(name: str) -> str:
             words = [*words[:index], _first_word_of(word)]
             break
     return " ".join(words)
+
+
+def _without_credit(name: str) -> str:
+    """A picture credit's source on either side of a slash goes ("Ahmed Helal/LinkedIn",
+    "Facebook/Mohamed Shoukair", "Robert Galbraith /" of "/ Reuters"): the name is the part
+    of more words."""
+    return max(name.split("/"), key=lambda part: len(part.split())).strip()
 
 
 def _first_word_of(fused: str) -> str:
@@ -146,7 +154,7 @@ def is_person_name(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and name.lower() not in NOT_PEOPLE and words[-1] not in ORGANISATION_WORDS \
         and words[0] not in _GROUP_WORDS and not (words[0] == "the" and len(words) > 1) \
-        and "&" not in name  # "The Blaze"; "Johnson & Johnson", a firm
+        and not {"&", "/"} & set(name)  # "The Blaze"; "Johnson & Johnson"; "Facebook/…", a credit
 
 
 _GROUP_WORDS = frozenset({"team", "camp"})  # "Team Clinton", "Team GB": a group, not its leader
