@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 MAX_KEY_LENGTH = 80
 # A peerage or royal title is part of the one name it stands before: "Lord Armstrong" is not
 # "Bill Armstrong", "Prince Charles" not "Charles Kennedy", unless the text says so.
-NAME_TITLES = frozenset({"lord", "lady", "baroness", "baron", "king", "queen", "prince", "princess"})
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess"})  # said with a given name, not a surname
+NAME_TITLES = frozenset({"lord", "lady", "baroness", "baron"}) | ROYAL_TITLES
 # Lower-case words inside a person's name, part of the surname ("Bill de Blasio", "van Commenee").
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von",
                             "le", "la", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "y"})

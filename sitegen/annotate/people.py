@@ -31,6 +31,7 @@ from sitegen.annotate.lexicon import (
 )
 from sitegen.annotate.names import PERSON, Cluster, Clusters, NameSpan
 from sitegen.annotate.subjects import is_person_noun
+from sitegen.keys import ROYAL_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,7 +47,7 @@ _COMMON_NOUNS = ("NN", "NNS")
 # Titles that say nothing on their own and are left off the end ("NAO head Sir", "surrogate Rep.").
 _NOT_DESCRIPTIONS = frozenset(h.lower() for h in HONORIFICS) | {"rep", "sen", "gov", "gen", "capt", "rev"}
 # A royal title ends a role without being one ("Foreign Minister Prince"); alone it is the role.
-_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir"})
+_ROYAL_TITLES = ROYAL_TITLES | {"sheikh", "emir"}
 _ENDS_DESCRIPTION = frozenset({",", ";", ":", "(", ")", "who", "which", "that", "whose", "—", "–"})
 _MODIFIES_NAME = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod"})
 
@@ -162,9 +163,9 @@ def _coordinated_label(span: Span, label_at: dict[int, str]) -> str | None:
 
 
 def _listed_with_person(span: Span, label_at: dict[int, str]) -> bool:
-    """Whether the mention is listed with a person's name, and with no thing's."""
-    labels = _partner_labels(span, label_at)
-    return PERSON in labels and not any(label in THING_LABELS for label in labels)
+    """Whether the mention is listed with a person's name (asked when it reads as no thing, so
+    no thing is in the list: ``_coordinated_label`` found none)."""
+    return PERSON in _partner_labels(span, label_at)
 
 
 def _partner_labels(span: Span, label_at: dict[int, str]) -> list[str]:

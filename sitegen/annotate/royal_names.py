@@ -12,11 +12,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sitegen.annotate.names import PERSON, NameSpan
+from sitegen.keys import ROYAL_TITLES
 
 if TYPE_CHECKING:
     from sitegen.annotate.mentions import ArticleContext
 
-ROYAL_TITLES = frozenset({"Prince", "Princess", "King", "Queen"})
+_TITLES = frozenset(title.title() for title in ROYAL_TITLES)  # as written before a name
 
 
 def join_royal_given_names(article: ArticleContext, mentions: list[NameSpan]) -> list[NameSpan]:
@@ -29,14 +30,14 @@ def join_royal_given_names(article: ArticleContext, mentions: list[NameSpan]) ->
         if mention.label != PERSON or len(words) < 2:
             continue
         before = article.text[max(0, mention.start - 10):mention.start].split()
-        if before and before[-1] in ROYAL_TITLES:
+        if before and before[-1] in _TITLES:
             titled.setdefault((before[-1], words[0]), set()).add(mention.name)
     if not titled:
         return mentions
     joined = []
     for mention in mentions:
         words = mention.name.split()
-        if mention.label == PERSON and len(words) == 2 and words[0] in ROYAL_TITLES:
+        if mention.label == PERSON and len(words) == 2 and words[0] in _TITLES:
             full = titled.get((words[0], words[1]), set())
             if len(full) == 1:
                 mention = replace(mention, name=next(iter(full)))

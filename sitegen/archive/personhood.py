@@ -5,9 +5,10 @@ model's guess. Here the evidence of every article is weighed together:
 
 * a name is a person when its mentions vouch for one (a title before it, a person noun
   beside it, a quote it speaks, a common given name) at least as often as they read as a
-  thing ("the film Dirty Dancing", "Robey Warshaw, a firm"), and when it is not mostly
-  tagged something else elsewhere with nothing vouching for it ("Electronic Arts", tagged a
-  person once and an organisation in five articles);
+  thing ("the film Dirty Dancing", "Robey Warshaw, a firm"), and, when nothing vouches for
+  it, when it is tagged something else elsewhere less often, in articles and in mentions
+  ("Electronic Arts", tagged a person once and an organisation in five articles; "Brexit",
+  a person in two articles and other things in two);
 * the names of one person join (``person_names``), and one-word names that cannot say who
   they are get no page;
 * a person's description is the role used most across the articles, with the article it
